@@ -4,7 +4,12 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
+#include <optional>
 #include <string>
+#include <string_view>
+
+#include <hrnews/timestamp.hpp>
 
 namespace hrnews {
 
@@ -17,12 +22,19 @@ struct Limits {
   std::size_t max_string_bytes = std::size_t{64} << 20;   ///< one string value, default 64 MiB
 };
 
+/// A caller-supplied date parser, tried before the built-in ones; returns
+/// `std::nullopt` to let the built-in parsers try.
+using DateHook = std::function<std::optional<Timestamp>(std::string_view text)>;
+
 /// How to read.
 struct ReadOptions {
   std::string file_name;  ///< name used in messages (empty: `<input>`)
   std::string base_url;   ///< base for relative URLs when the input gives none
+  std::string charset;    ///< character set to assume when the input declares none (feed formats)
   bool strict = false;    ///< turn repairs into errors
   bool classify = true;   ///< resolve categories against the built-in taxonomy (feed formats)
+  bool sanitize_html = false;  ///< pass HTML text through `hrnews::html::sanitize` (feed formats)
+  DateHook date_hook;     ///< extra date parser for feed formats, tried first
   Limits limits;          ///< resource bounds
 };
 

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# One command for the benchmarks: Release build, inputs from ../shared/bench/gen_feed.py,
+# side-by-side comparisons printed as one table per reader.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+gen="$root/../shared/bench/gen_feed.py"
+out="$root/build-release/bench-data"
+"$root/scripts/bootstrap.sh"
+cmake --preset release >/dev/null
+cmake --build --preset release --target bench_json
+mkdir -p "$out"
+for n in 1000 10000; do
+  [ -s "$out/jsonfeed-$n.json" ] || python3 "$gen" jsonfeed "$n" > "$out/jsonfeed-$n.json"
+  [ -s "$out/canonical-$n.json" ] || python3 "$root/bench/tools/jsonfeed_to_hrnews.py" "$out/jsonfeed-$n.json" > "$out/canonical-$n.json"
+  "$root/build-release/bench/bench_json" "$out/canonical-$n.json"
+  echo
+done
