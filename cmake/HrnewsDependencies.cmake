@@ -4,6 +4,7 @@
 # to the format adapters.
 find_package(Boost 1.74 REQUIRED)
 find_package(nlohmann_json 3.10 REQUIRED)
+find_package(pugixml 1.11 REQUIRED)
 if(HRNEWS_BUILD_TESTS)
   find_package(Catch2 2 REQUIRED)
 endif()
