@@ -11,7 +11,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <exception>
-#include <fstream>
+#include <memory>
 #include <new>
 #include <stdexcept>
 #include <string>
@@ -78,6 +78,10 @@ const FormatEntry* find_format(std::string_view id) noexcept {
 
 bool is_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
+bool starts_with(std::string_view text, std::string_view prefix) noexcept {
+  return text.substr(0, prefix.size()) == prefix;
+}
+
 /// Skips a UTF-8 byte-order mark and whitespace.
 std::size_t skip_bom_and_space(std::string_view data) noexcept {
   std::size_t i = 0;
@@ -127,7 +131,7 @@ JsonTop scan_json_object(std::string_view data, std::size_t start, bool stop_whe
           value_of_version = text == "version";
           if (stop_when_known && top.has_hrnews) return top;
         } else if (value_of_version && last_key == "version") {
-          if (text.substr(0, 29) == "https://jsonfeed.org/version/") top.jsonfeed = true;
+          if (starts_with(text, "https://jsonfeed.org/version/")) top.jsonfeed = true;
           value_of_version = false;
         }
       }
@@ -211,10 +215,6 @@ std::string widen_prefix_to_ascii(std::string_view data, std::size_t unit, bool 
     out.push_back(value < 0x80 ? static_cast<char>(value) : '?');
   }
   return out;
-}
-
-bool starts_with(std::string_view text, std::string_view prefix) noexcept {
-  return text.substr(0, prefix.size()) == prefix;
 }
 
 /// The root element of an XML document, after the declaration, comments,
@@ -353,25 +353,20 @@ Result<Collection> try_read(std::string_view data, std::string_view format,
 
 Collection read_file(const std::string& path, std::string_view format, ReadOptions options) {
   if (options.file_name.empty()) options.file_name = path;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    const int error = errno != 0 ? errno : ENOENT;
-    throw std::system_error(error, std::generic_category(), "cannot open " + quoted(path));
+  errno = 0;
+  const std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
+  if (!file) {
+    throw std::system_error(errno != 0 ? errno : ENOENT, std::generic_category(), "cannot open " + quoted(path));
   }
   std::string data;
-  in.seekg(0, std::ios::end);
-  const auto size = in.tellg();
-  if (size > 0) {
-    data.reserve(static_cast<std::size_t>(size));
-    in.seekg(0, std::ios::beg);
-  } else {
-    in.clear();
-    in.seekg(0, std::ios::beg);
+  char buffer[65536];
+  for (;;) {
+    const std::size_t n = std::fread(buffer, 1, sizeof buffer, file.get());
+    data.append(buffer, n);
+    if (n < sizeof buffer) break;
   }
-  data.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  if (in.bad()) {
-    const int error = errno != 0 ? errno : EIO;
-    throw std::system_error(error, std::generic_category(), "cannot read " + quoted(path));
+  if (std::ferror(file.get())) {  // e.g. EISDIR for a directory
+    throw std::system_error(errno != 0 ? errno : EIO, std::generic_category(), "cannot read " + quoted(path));
   }
   return read(data, format, options);
 }
