@@ -15,9 +15,16 @@ class Cursor {
  public:
   explicit Cursor(std::string_view s) : s_(s) {}
   void skip_space() noexcept {
-    while (pos_ < s_.size() && (s_[pos_] == ' ' || s_[pos_] == '\t' || s_[pos_] == '\n' || s_[pos_] == '\r' ||
-                                static_cast<unsigned char>(s_[pos_]) == 0xA0))
-      ++pos_;
+    while (pos_ < s_.size()) {
+      auto c = static_cast<unsigned char>(s_[pos_]);
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0) {
+        ++pos_;
+      } else if (c == 0xC2 && pos_ + 1 < s_.size() && static_cast<unsigned char>(s_[pos_ + 1]) == 0xA0) {
+        pos_ += 2;  // U+00A0 NO-BREAK SPACE in UTF-8, common in text copied from web pages
+      } else {
+        break;
+      }
+    }
   }
   bool at_end() noexcept {
     skip_space();
@@ -62,9 +69,10 @@ class Cursor {
     std::size_t save = pos_;
     skip_space();
     for (char c : text) {
-      if (c == ' ') {
-        if (pos_ >= s_.size() || s_[pos_] != ' ') { pos_ = save; return false; }
+      if (c == ' ') {  // at least one space of any kind
+        std::size_t before = pos_;
         skip_space();
+        if (pos_ == before) { pos_ = save; return false; }
         continue;
       }
       if (pos_ >= s_.size() || upper(s_[pos_]) != upper(c)) { pos_ = save; return false; }

@@ -89,9 +89,17 @@ bool fold_code_point(char32_t cp, std::string& out) {
   }
   if (cp == 0xAA) { out += 'a'; return true; }
   if (cp == 0xBA) { out += 'o'; return true; }
+  // Combining diacritical marks (decomposed text, NFD: `e` + U+0301) are
+  // accents too: dropped, without breaking the word.
+  if (cp >= 0x300 && cp <= 0x36F) return true;
   // Greek and Cyrillic capitals to small letters; everything else above Latin
   // that is not punctuation is kept as it is.
-  if (cp >= 0x391 && cp <= 0x3A9) cp += 0x20;
+  if (cp == 0x386) cp = 0x3AC;                          // Ά -> ά
+  else if (cp >= 0x388 && cp <= 0x38A) cp += 0x25;      // Έ Ή Ί -> έ ή ί
+  else if (cp == 0x38C) cp = 0x3CC;                     // Ό -> ό
+  else if (cp == 0x38E || cp == 0x38F) cp += 0x3F;      // Ύ Ώ -> ύ ώ
+  else if (cp == 0x3C2) cp = 0x3C3;                     // final ς -> σ, as case folding does
+  else if (cp >= 0x391 && cp <= 0x3A9) cp += 0x20;
   else if (cp >= 0x410 && cp <= 0x42F) cp += 0x20;
   else if (cp >= 0x400 && cp <= 0x40F) cp += 0x50;
   if (cp < 0xC0 || (cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) || cp == 0xFFFD ||
@@ -109,7 +117,12 @@ std::string fold(std::string_view text) {
     char32_t cp = decode_utf8(text, i);
     std::size_t before = out.size();
     if (gap && !out.empty()) out += ' ';
+    std::size_t mark = out.size();
     if (fold_code_point(cp, out)) {
+      if (out.size() == mark) {  // nothing to show (a combining mark): the gap, if any, stays open
+        out.resize(before);
+        continue;
+      }
       gap = false;
     } else {
       out.resize(before);

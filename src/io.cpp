@@ -19,8 +19,11 @@
 #include <system_error>
 #include <utility>
 
+#include <hrnews/atom.hpp>
 #include <hrnews/json.hpp>
+#include <hrnews/jsonfeed.hpp>
 #include <hrnews/jsonl.hpp>
+#include <hrnews/rss.hpp>
 
 namespace hrnews {
 namespace {
@@ -48,6 +51,24 @@ Collection read_jsonl_entry(std::string_view data, const ReadOptions& options) {
 std::string write_jsonl_entry(const Collection& collection, const WriteOptions& /*options*/) {
   return write_jsonl(collection);
 }
+Collection read_atom_entry(std::string_view data, const ReadOptions& options) {
+  return read_atom(data, options);
+}
+std::string write_atom_entry(const Collection& collection, const WriteOptions& options) {
+  return write_atom(collection, options);
+}
+Collection read_jsonfeed_entry(std::string_view data, const ReadOptions& options) {
+  return read_jsonfeed(data, options);
+}
+Collection read_rss_entry(std::string_view data, const ReadOptions& options) {
+  return read_rss(data, options);
+}
+std::string write_rss_entry(const Collection& collection, const WriteOptions& options) {
+  return write_rss(collection, options);
+}
+std::string write_jsonfeed_entry(const Collection& collection, const WriteOptions& options) {
+  return write_jsonfeed(collection, options);
+}
 
 /// Every format this build knows, in a stable order. Formats that are only
 /// recognised by `detect_format` (no reader or writer yet) have null functions;
@@ -57,10 +78,10 @@ const std::vector<FormatEntry>& format_table() {
       {"json", "hrnews canonical JSON (lossless)", &read_json_entry, &write_json_entry},
       {"jsonl", "hrnews JSON Lines: a header, then one record per line (streaming)",
        &read_jsonl_entry, &write_jsonl_entry},
-      {"rss", "RSS 0.9x and 2.0", nullptr, nullptr},
-      {"rdf", "RSS 1.0 (RDF)", nullptr, nullptr},
-      {"atom", "Atom 0.3 and 1.0", nullptr, nullptr},
-      {"jsonfeed", "JSON Feed 1.0 and 1.1", nullptr, nullptr},
+      {"rss", "RSS 0.90-0.94 and 2.0 (writes 2.0 + hrnews extension)", &read_rss_entry, &write_rss_entry},
+      {"rdf", "RSS 1.0 (RDF), read by the RSS reader", &read_rss_entry, nullptr},
+      {"atom", "Atom 0.3 and 1.0 (writes 1.0 + hrnews extension)", &read_atom_entry, &write_atom_entry},
+      {"jsonfeed", "JSON Feed 1.0 and 1.1 (writes 1.1)", &read_jsonfeed_entry, &write_jsonfeed_entry},
       {"xml", "hrnews canonical XML (lossless)", nullptr, nullptr},
   };
   return table;
@@ -176,28 +197,31 @@ std::string_view line_at(std::string_view data, std::size_t pos) noexcept {
 }
 
 /// JSON Lines: line 1 is a complete object with an "hrnews" member, and the
-/// first further non-blank line is an object too.
+/// first further non-blank line is an object too. The cheap test comes first,
+/// so that a large compact JSON document (one line) is not scanned.
 bool looks_like_jsonl(std::string_view data, std::size_t start) {
   const std::string_view first = line_at(data, start);
+  // The first non-blank line after line 1 must start with '{'.
+  std::size_t pos = data.find('\n', start);
+  bool more = false;
+  while (pos != std::string_view::npos && !more) {
+    std::size_t i = pos + 1;
+    while (i < data.size() && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r')) ++i;
+    if (i >= data.size()) break;
+    if (data[i] != '\n') {
+      if (data[i] != '{') return false;
+      more = true;
+    }
+    pos = data[i] == '\n' ? i : std::string_view::npos;
+  }
+  if (!more) return false;  // a single object: a (compact) canonical JSON document
   const JsonTop top = scan_json_object(first, 0, false);
   if (!top.complete || !top.has_hrnews) return false;
   // Whatever follows the header object on its line must be blank.
   for (std::size_t i = top.end; i < first.size(); ++i) {
     if (!is_space(first[i])) return false;
   }
-  std::size_t pos = start + first.size();
-  while (pos < data.size()) {
-    const std::size_t nl = data.find('\n', pos);
-    if (nl == std::string_view::npos) {
-      pos = data.size();
-      break;
-    }
-    std::size_t i = nl + 1;
-    while (i < data.size() && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r')) ++i;
-    if (i < data.size() && data[i] != '\n') return data[i] == '{';
-    pos = i;
-  }
-  return false;  // a single complete object: a (compact) canonical JSON document
+  return true;
 }
 
 /// Decodes enough of a UTF-16 or UTF-32 document to see its first markup:
@@ -289,7 +313,7 @@ ParseError io_error(std::string message, const ReadOptions& options) {
   return ParseError("io", std::move(message), {}, {}, options.file_name);
 }
 
-std::string quoted(std::string_view text) {
+std::string in_quotes(std::string_view text) {
   std::string out = "\"";
   out.append(text.data(), text.size());
   out += '"';
@@ -333,8 +357,8 @@ Collection read(std::string_view data, std::string_view format, const ReadOption
     format = detected;
   }
   const FormatEntry* entry = find_format(format);
-  if (!entry) throw io_error("unknown format " + quoted(format), options);
-  if (!entry->reader) throw io_error("no reader for format " + quoted(format), options);
+  if (!entry) throw io_error("unknown format " + in_quotes(format), options);
+  if (!entry->reader) throw io_error("no reader for format " + in_quotes(format), options);
   return entry->reader(data, options);
 }
 
@@ -356,7 +380,7 @@ Collection read_file(const std::string& path, std::string_view format, ReadOptio
   errno = 0;
   const std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
   if (!file) {
-    throw std::system_error(errno != 0 ? errno : ENOENT, std::generic_category(), "cannot open " + quoted(path));
+    throw std::system_error(errno != 0 ? errno : ENOENT, std::generic_category(), "cannot open " + in_quotes(path));
   }
   std::string data;
   char buffer[65536];
@@ -366,15 +390,15 @@ Collection read_file(const std::string& path, std::string_view format, ReadOptio
     if (n < sizeof buffer) break;
   }
   if (std::ferror(file.get())) {  // e.g. EISDIR for a directory
-    throw std::system_error(errno != 0 ? errno : EIO, std::generic_category(), "cannot read " + quoted(path));
+    throw std::system_error(errno != 0 ? errno : EIO, std::generic_category(), "cannot read " + in_quotes(path));
   }
   return read(data, format, options);
 }
 
 std::string write(const Collection& collection, std::string_view format, const WriteOptions& options) {
   const FormatEntry* entry = find_format(format);
-  if (!entry) throw std::invalid_argument("unknown format " + quoted(format));
-  if (!entry->writer) throw std::invalid_argument("no writer for format " + quoted(format));
+  if (!entry) throw std::invalid_argument("unknown format " + in_quotes(format));
+  if (!entry->writer) throw std::invalid_argument("no writer for format " + in_quotes(format));
   return entry->writer(collection, options);
 }
 

@@ -59,10 +59,11 @@ bool numeric_zone(std::string_view s, std::size_t& i, int& offset) noexcept {
   int hh = digits(s, i, 2);
   if (hh < 0) return false;
   int mm = 0;
-  if (i < s.size() && s[i] == ':') ++i;
-  if (i < s.size()) {
-    mm = digits(s, i, 2);
-    if (mm < 0) return false;
+  if (i < s.size() && s[i] == ':') {  // +hh:mm
+    ++i;
+    if ((mm = digits(s, i, 2)) < 0) return false;
+  } else if (i < s.size() && is_digit(s[i])) {  // +hhmm; a bare +hh may be followed by other text
+    if ((mm = digits(s, i, 2)) < 0) return false;
   }
   if (hh > 23 || mm > 59) return false;
   offset = sign * (hh * 60 + mm);
@@ -194,17 +195,25 @@ Timestamp Timestamp::from_fields(int year, int month, int day, int hour, int min
   if (microsecond < 0 || microsecond > 999999) throw std::out_of_range("timestamp: fraction out of range");
   if (precision == Precision::fraction && (fraction_digits < 1 || fraction_digits > 6))
     throw std::out_of_range("timestamp: fraction digits out of range");
-  if (offset_minutes && (*offset_minutes < -1439 || *offset_minutes > 1439))
-    throw std::out_of_range("timestamp: UTC offset out of range");
+  // Keep only the digits that are written, so that the RFC 3339 text is the instant.
+  if (precision == Precision::fraction) {
+    int scale = 1;
+    for (int k = fraction_digits; k < 6; ++k) scale *= 10;
+    microsecond -= microsecond % scale;
+  }
+  // A date alone has no zone: it is placed at midnight UTC, whatever offset is given.
+  const bool zoned = offset_minutes.has_value() && precision >= Precision::minute;
+  const int offset = zoned ? *offset_minutes : 0;
+  if (zoned && (offset < -1439 || offset > 1439)) throw std::out_of_range("timestamp: UTC offset out of range");
 
   pt::ptime local(gr::date(static_cast<unsigned short>(year), static_cast<unsigned short>(month),
                            static_cast<unsigned short>(day)),
                   pt::hours(hour) + pt::minutes(minute) + pt::seconds(second) + pt::microseconds(microsecond));
   Timestamp t;
-  t.utc_ = offset_minutes ? local - pt::minutes(*offset_minutes) : local;
+  t.utc_ = local - pt::minutes(offset);
   if (t.utc_.is_special() || t.utc_.date().year() < 1400 || t.utc_.date().year() > 9999)
     throw std::out_of_range("timestamp: instant out of range");
-  t.offset_ = static_cast<std::int16_t>(offset_minutes ? *offset_minutes : no_offset);
+  t.offset_ = static_cast<std::int16_t>(zoned ? offset : no_offset);
   t.precision_ = precision;
   t.fraction_digits_ = static_cast<std::int8_t>(fraction_digits);
   t.raw_ = raw.empty() ? t.to_rfc3339() : std::move(raw);
@@ -292,6 +301,7 @@ std::optional<Timestamp> Timestamp::parse_rfc822(std::string_view raw) {
   Fields f;
   f.precision = Precision::day;
   bool have_day = false, have_month = false, have_year = false, have_time = false, pm = false, am = false;
+  bool offset_from_utc_word = false;
   int unknown_words = 0;
   std::string folded;
   std::size_t i = 0;
@@ -328,7 +338,9 @@ std::optional<Timestamp> Timestamp::parse_rfc822(std::string_view raw) {
       continue;
     }
     if (c == '+' || c == '-') {
-      if (!have_time || f.offset) return std::nullopt;
+      // A numeric zone may follow "GMT"/"UTC" ("GMT+0100", as JavaScript writes dates).
+      if (!have_time || (f.offset && !offset_from_utc_word)) return std::nullopt;
+      offset_from_utc_word = false;
       int offset = 0;
       if (!numeric_zone(s, i, offset)) return std::nullopt;
       f.offset = offset;
@@ -342,7 +354,8 @@ std::optional<Timestamp> Timestamp::parse_rfc822(std::string_view raw) {
     }
     if (!is_alpha(c)) return std::nullopt;
     std::size_t start = i;
-    while (i < s.size() && is_alpha(s[i])) ++i;
+    // a word, hyphens inside included (the Portuguese weekday "quinta-feira")
+    while (i < s.size() && (is_alpha(s[i]) || (s[i] == '-' && i + 1 < s.size() && is_alpha(s[i + 1])))) ++i;
     std::string_view word = fold_word(s.substr(start, i - start), folded);
     if (!have_month) {
       if (auto m = month_from_word(word)) {
@@ -354,6 +367,7 @@ std::optional<Timestamp> Timestamp::parse_rfc822(std::string_view raw) {
     if (have_time && !f.offset) {
       if (auto z = lookup(zone_names, word)) {
         f.offset = *z;
+        offset_from_utc_word = word == "gmt" || word == "utc" || word == "ut";
         continue;
       }
     }

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstdio>
 
+#include <hrnews/classify.hpp>
 #include <hrnews/error.hpp>
 
 namespace hrnews::detail {
@@ -65,7 +66,7 @@ void finish_feed(Collection& collection, const ReadOptions& options) {
     d.path = "/items/" + std::to_string(i);
     collection.diagnostics.push_back(std::move(d));
   }
-  (void)options;  // classification hooks in here (taxonomy issue)
+  if (options.classify) classify(collection);
 }
 
 }  // namespace hrnews::detail

@@ -18,9 +18,16 @@ namespace hrnews::detail {
 /// A parsed XML feed and what was repaired to get it.
 struct XmlInput {
   pugi::xml_document doc;               ///< the parsed document (UTF-8)
-  std::string text;                     ///< the repaired UTF-8 text the document was parsed from
+  /// The repaired UTF-8 text the document was parsed from. Empty when the input
+  /// was valid UTF-8 needing no change: the document was then parsed straight
+  /// from the input bytes (no copy). Use source() for offset_debug() offsets.
+  std::string text;
   std::vector<Diagnostic> diagnostics;  ///< one per kind of repair, with line/column of the first case
   std::string encoding;                 ///< the character set the input was decoded from (`utf-8`, `windows-1252`…)
+
+  /// The text `xml_node::offset_debug()` offsets refer to: `text`, or `bytes`
+  /// (the input given to load_xml) when `text` is empty.
+  std::string_view source(std::string_view bytes) const noexcept { return text.empty() ? bytes : std::string_view(text); }
 };
 
 /// Decodes `bytes` to UTF-8: BOM (UTF-8/16/32), then the XML declaration's

@@ -1,0 +1,774 @@
+// SPDX-License-Identifier: Apache-2.0
+// The `hrnews` command-line program: convert, validate, stats, taxonomy.
+//
+// Exit status: 0 success, 1 bad input (or output that cannot be written),
+// 2 usage error. Results go to stdout (or -o), messages and diagnostics to
+// stderr. Options are declared in one table per command; the parser below
+// knows nothing else.
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <exception>
+#include <iostream>
+#include <iterator>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <new>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include <unistd.h>  // isatty
+
+#include <nlohmann/json.hpp>
+
+#include <hrnews/collection.hpp>
+#include <hrnews/diagnostic.hpp>
+#include <hrnews/error.hpp>
+#include <hrnews/io.hpp>
+#include <hrnews/json.hpp>
+#include <hrnews/options.hpp>
+#include <hrnews/stats.hpp>
+#include <hrnews/taxonomy.hpp>
+#include <hrnews/version.hpp>
+
+namespace {
+
+constexpr int exit_ok = 0;
+constexpr int exit_bad_input = 1;
+constexpr int exit_usage = 2;
+
+/// A mistake in the command line: reported with a hint, exit status 2.
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+std::string in_quotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
+
+// ---------------------------------------------------------------------------
+// Options: one table per command, one small parser.
+
+/// One option of a command.
+struct OptionSpec {
+  std::string_view name;        ///< long form, `--to`
+  std::string_view short_name;  ///< short form, `-o`, or empty
+  std::string_view value;       ///< name of the value (`FORMAT`), empty for a flag
+  std::string_view help;        ///< one line
+};
+
+/// What the parser found: option values by long name (flags hold "") and the rest.
+struct Args {
+  std::map<std::string, std::string, std::less<>> options;
+  std::vector<std::string> positional;
+
+  bool has(std::string_view name) const { return options.find(name) != options.end(); }
+  std::string get(std::string_view name, std::string fallback = {}) const {
+    const auto it = options.find(name);
+    return it == options.end() ? fallback : it->second;
+  }
+};
+
+/// Options every command accepts.
+const std::vector<OptionSpec>& global_options() {
+  static const std::vector<OptionSpec> specs = {
+      {"--help", "-h", "", "show this help"},
+      {"--version", "", "", "show the version"},
+      {"--diagnostics", "", "FORMAT", "diagnostics on stderr as text (default) or json (one object per line)"},
+  };
+  return specs;
+}
+
+const OptionSpec* find_option(const std::vector<OptionSpec>& specs, std::string_view arg) {
+  for (const auto& spec : specs) {
+    if (spec.name == arg || (!spec.short_name.empty() && spec.short_name == arg)) return &spec;
+  }
+  for (const auto& spec : global_options()) {
+    if (spec.name == arg || (!spec.short_name.empty() && spec.short_name == arg)) return &spec;
+  }
+  return nullptr;
+}
+
+/// Parses `args` against `specs` (plus the global options). `--name=value` and
+/// `--name value` both work; `--` ends the options; `-` is an operand (stdin).
+/// With `stop_at_operand`, parsing stops at the first operand (the command name).
+Args parse_args(const std::vector<OptionSpec>& specs, const std::vector<std::string>& args,
+                std::size_t& i, bool stop_at_operand) {
+  Args out;
+  bool operands_only = false;
+  for (; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (operands_only || arg == "-" || arg.size() < 2 || arg[0] != '-') {
+      if (stop_at_operand) return out;
+      out.positional.push_back(arg);
+      continue;
+    }
+    if (arg == "--") {
+      operands_only = true;
+      continue;
+    }
+    std::string name = arg;
+    std::optional<std::string> inline_value;
+    if (arg.compare(0, 2, "--") == 0) {
+      const auto eq = arg.find('=');
+      if (eq != std::string::npos) {
+        name = arg.substr(0, eq);
+        inline_value = arg.substr(eq + 1);
+      }
+    }
+    const OptionSpec* spec = find_option(specs, name);
+    if (!spec) throw UsageError("unknown option " + in_quotes(name));
+    std::string value;
+    if (!spec->value.empty()) {
+      if (inline_value) {
+        value = *inline_value;
+      } else if (i + 1 < args.size()) {
+        value = args[++i];
+      } else {
+        throw UsageError("option " + std::string(spec->name) + " needs a value (" + std::string(spec->value) + ")");
+      }
+    } else if (inline_value) {
+      throw UsageError("option " + std::string(spec->name) + " takes no value");
+    }
+    if (!out.options.emplace(std::string(spec->name), std::move(value)).second) {
+      throw UsageError("option " + std::string(spec->name) + " is given more than once");
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Context shared by the commands: how to report.
+
+enum class DiagnosticsFormat { text, json };
+
+struct Context {
+  DiagnosticsFormat diagnostics = DiagnosticsFormat::text;
+};
+
+/// `FILE:LINE:COL: error: FORMAT: [PATH: ]MESSAGE`, parts that are unknown left out.
+std::string format_parse_error(const hrnews::ParseError& e, const std::string& fallback_file) {
+  std::string out = !e.file().empty() ? e.file() : !fallback_file.empty() ? fallback_file : "<input>";
+  if (e.line() != 0) {
+    out += ':' + std::to_string(e.line());
+    if (e.column() != 0) out += ':' + std::to_string(e.column());
+  }
+  out += ": error: ";
+  if (!e.format().empty()) out += e.format() + ": ";
+  if (!e.path().empty()) out += e.path() + ": ";
+  out += e.message();
+  return out;
+}
+
+using Json = nlohmann::ordered_json;
+
+void print_json_line(const Json& j) {
+  std::cerr << j.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
+}
+
+void report_diagnostics(const Context& ctx, const std::string& file,
+                        const std::vector<hrnews::Diagnostic>& diagnostics) {
+  for (const auto& d : diagnostics) {
+    if (ctx.diagnostics == DiagnosticsFormat::text) {
+      std::cerr << hrnews::format_diagnostic(d, file) << '\n';
+      continue;
+    }
+    Json j;
+    j["file"] = file;
+    j["severity"] = std::string(hrnews::to_string(d.severity));
+    if (!d.code.empty()) j["code"] = d.code;
+    j["message"] = d.message;
+    if (d.line) j["line"] = *d.line;
+    if (d.column) j["column"] = *d.column;
+    if (!d.path.empty()) j["path"] = d.path;
+    print_json_line(j);
+  }
+}
+
+void report_parse_error(const Context& ctx, const hrnews::ParseError& e, const std::string& file) {
+  if (ctx.diagnostics == DiagnosticsFormat::text) {
+    std::cerr << format_parse_error(e, file) << '\n';
+    return;
+  }
+  Json j;
+  j["file"] = !e.file().empty() ? e.file() : file;
+  j["severity"] = "error";
+  j["code"] = "parse-error";
+  if (!e.format().empty()) j["format"] = e.format();
+  j["message"] = e.message();
+  if (e.line() != 0) j["line"] = e.line();
+  if (e.column() != 0) j["column"] = e.column();
+  if (e.offset()) j["offset"] = *e.offset();
+  if (!e.path().empty()) j["path"] = e.path();
+  print_json_line(j);
+}
+
+/// An error that is not about the content: a file that cannot be opened or written.
+void report_file_error(const Context& ctx, const std::string& file, const std::string& message) {
+  if (ctx.diagnostics == DiagnosticsFormat::text) {
+    std::cerr << file << ": error: " << message << '\n';
+    return;
+  }
+  Json j;
+  j["file"] = file;
+  j["severity"] = "error";
+  j["code"] = "io-error";
+  j["message"] = message;
+  print_json_line(j);
+}
+
+// ---------------------------------------------------------------------------
+// Formats
+
+std::string format_list(bool readable) {
+  std::string out;
+  for (const auto& f : hrnews::formats()) {
+    if (readable ? !f.can_read : !f.can_write) continue;
+    if (!out.empty()) out += ", ";
+    out += f.id;
+  }
+  return out;
+}
+
+void check_format(const std::string& id, bool readable) {
+  for (const auto& f : hrnews::formats()) {
+    if (f.id == id && (readable ? f.can_read : f.can_write)) return;
+  }
+  throw UsageError(std::string(readable ? "cannot read" : "cannot write") + " format " + in_quotes(id) +
+                   " (available: " + format_list(readable) + ")");
+}
+
+/// Binary formats are written as they are; text gets a final line break.
+bool is_text_format(std::string_view id) { return id.rfind("boost-binary", 0) != 0; }
+
+// ---------------------------------------------------------------------------
+// Reading inputs, in parallel when asked, keeping their order.
+
+std::string display_name(const std::string& path) { return path == "-" ? "<stdin>" : path; }
+
+std::string read_stdin() {
+  std::string data;
+  char buffer[65536];
+  for (;;) {
+    const std::size_t n = std::fread(buffer, 1, sizeof buffer, stdin);
+    data.append(buffer, n);
+    if (n < sizeof buffer) break;
+  }
+  if (std::ferror(stdin)) {
+    throw std::system_error(errno != 0 ? errno : EIO, std::generic_category(), "cannot read <stdin>");
+  }
+  return data;
+}
+
+/// One input after reading: a collection, or what went wrong.
+struct Loaded {
+  std::string name;                               ///< for messages
+  std::optional<hrnews::Collection> collection;   ///< when it could be read
+  std::optional<hrnews::ParseError> parse_error;  ///< bad content
+  std::string file_error;                         ///< could not be opened or read
+};
+
+Loaded load(const std::string& path, const std::string& from, const hrnews::ReadOptions& base) {
+  Loaded out;
+  out.name = display_name(path);
+  hrnews::ReadOptions options = base;
+  options.file_name = out.name;
+  try {
+    if (path == "-") {
+      out.collection = hrnews::read(read_stdin(), from, options);
+    } else {
+      out.collection = hrnews::read_file(path, from, options);
+    }
+  } catch (const hrnews::ParseError& e) {
+    out.parse_error = e;
+  } catch (const std::system_error& e) {
+    out.file_error = "cannot read file: " + e.code().message();
+  } catch (const std::bad_alloc&) {
+    out.file_error = "out of memory";
+  } catch (const std::exception& e) {
+    out.file_error = e.what();
+  }
+  return out;
+}
+
+/// Reads every input with up to `jobs` threads; results are in input order.
+/// Shows progress on a terminal when there are several inputs.
+std::vector<Loaded> load_all(const std::vector<std::string>& paths, const std::string& from,
+                             const hrnews::ReadOptions& options, std::size_t jobs) {
+  std::vector<Loaded> results(paths.size());
+  const bool progress = paths.size() > 1 && ::isatty(STDERR_FILENO) == 1;
+  std::atomic<std::size_t> next{0};
+  std::size_t done = 0;
+  std::mutex mutex;
+  const auto worker = [&]() noexcept {
+    for (;;) {
+      const std::size_t i = next.fetch_add(1);
+      if (i >= paths.size()) return;
+      try {
+        results[i] = load(paths[i], from, options);
+      } catch (...) {  // only allocation can fail here
+        results[i].name = display_name(paths[i]);
+        results[i].file_error = "out of memory";
+      }
+      const std::lock_guard<std::mutex> lock(mutex);
+      ++done;
+      if (progress) {
+        std::fprintf(stderr, "\r\033[Kreading %zu/%zu: %s", done, paths.size(), results[i].name.c_str());
+        std::fflush(stderr);
+      }
+    }
+  };
+  jobs = std::max<std::size_t>(1, std::min(jobs, paths.size()));
+  if (jobs == 1) {
+    worker();
+  } else {
+    std::vector<std::thread> threads;
+    threads.reserve(jobs);
+    for (std::size_t t = 0; t < jobs; ++t) threads.emplace_back(worker);
+    for (auto& thread : threads) thread.join();
+  }
+  if (progress) {
+    std::fprintf(stderr, "\r\033[K");
+    std::fflush(stderr);
+  }
+  return results;
+}
+
+/// Reports why `l` could not be read; false when it could not.
+bool report_failure(const Context& ctx, const Loaded& l) {
+  if (l.parse_error) {
+    report_parse_error(ctx, *l.parse_error, l.name);
+  } else if (!l.collection) {
+    report_file_error(ctx, l.name, l.file_error);
+  }
+  return l.collection.has_value();
+}
+
+/// Reports the failures among `loaded`; true when there were none.
+bool report_failures(const Context& ctx, const std::vector<Loaded>& loaded) {
+  bool ok = true;
+  for (const auto& l : loaded) ok = report_failure(ctx, l) && ok;
+  return ok;
+}
+
+/// Merges collections in order: the first one's feed and top-level members,
+/// everybody's items, campaigns and diagnostics, and each scheme once (by id).
+hrnews::Collection merge(std::vector<Loaded>& loaded) {
+  hrnews::Collection out = std::move(*loaded.front().collection);
+  for (std::size_t i = 1; i < loaded.size(); ++i) {
+    hrnews::Collection& c = *loaded[i].collection;
+    std::move(c.items.begin(), c.items.end(), std::back_inserter(out.items));
+    std::move(c.campaigns.begin(), c.campaigns.end(), std::back_inserter(out.campaigns));
+    for (auto& scheme : c.schemes) {
+      const bool known = std::any_of(out.schemes.begin(), out.schemes.end(),
+                                     [&](const hrnews::Scheme& s) { return s.id == scheme.id; });
+      if (!known) out.schemes.push_back(std::move(scheme));
+    }
+    std::move(c.diagnostics.begin(), c.diagnostics.end(), std::back_inserter(out.diagnostics));
+    out.extensions.insert(c.extensions.begin(), c.extensions.end());
+  }
+  return out;
+}
+
+std::size_t parse_jobs(const Args& args) {
+  if (!args.has("--jobs")) return 1;
+  const std::string text = args.get("--jobs");
+  std::size_t n = 0;
+  const bool digits = !text.empty() && text.size() <= 4 &&
+                      std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (digits) n = std::stoul(text);
+  if (!digits || n < 1 || n > 1024) {
+    throw UsageError("option --jobs needs a number from 1 to 1024, not " + in_quotes(text));
+  }
+  return n;
+}
+
+hrnews::ReadOptions read_options(const Args& args) {
+  hrnews::ReadOptions options;
+  options.base_url = args.get("--base");
+  options.strict = args.has("--strict");
+  return options;
+}
+
+std::string input_format(const Args& args) {
+  const std::string from = args.get("--from");
+  if (!from.empty()) check_format(from, true);
+  return from;
+}
+
+void check_stdin_once(const std::vector<std::string>& inputs) {
+  if (std::count(inputs.begin(), inputs.end(), "-") > 1) {
+    throw UsageError("\"-\" (the standard input) can be given only once");
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Output
+
+/// Writes `data` to stdout (`-` or empty) or to the file `out`; false after reporting a failure.
+bool write_output(const Context& ctx, const std::string& out, const std::string& data) {
+  if (out.empty() || out == "-") {
+    std::cout.write(data.data(), static_cast<std::streamsize>(data.size()));
+    std::cout.flush();
+    if (!std::cout) {
+      report_file_error(ctx, "<stdout>", "cannot write");
+      return false;
+    }
+    return true;
+  }
+  errno = 0;
+  const std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(out.c_str(), "wb"), &std::fclose);
+  if (!file) {
+    report_file_error(ctx, out, std::string("cannot write file: ") + std::strerror(errno));
+    return false;
+  }
+  const bool written = std::fwrite(data.data(), 1, data.size(), file.get()) == data.size() &&
+                       std::fflush(file.get()) == 0;
+  if (!written) {
+    report_file_error(ctx, out, std::string("cannot write file: ") + std::strerror(errno));
+    return false;
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------------------
+// Commands
+
+int run_convert(const Context& ctx, const Args& args) {
+  if (!args.has("--to")) throw UsageError("convert needs --to FORMAT");
+  const std::string to = args.get("--to");
+  check_format(to, false);
+  const std::string from = input_format(args);
+  const std::size_t jobs = parse_jobs(args);
+  std::vector<std::string> inputs = args.positional;
+  if (inputs.empty()) inputs.emplace_back("-");
+  check_stdin_once(inputs);
+
+  std::vector<Loaded> loaded = load_all(inputs, from, read_options(args), jobs);
+  if (!report_failures(ctx, loaded)) return exit_bad_input;
+  for (const auto& l : loaded) report_diagnostics(ctx, l.name, l.collection->diagnostics);
+
+  const hrnews::Collection collection = merge(loaded);
+  std::string data;
+  try {
+    data = hrnews::write(collection, to);
+  } catch (const std::exception& e) {
+    report_file_error(ctx, args.get("--output", "<stdout>"), std::string("cannot write ") + to + ": " + e.what());
+    return exit_bad_input;
+  }
+  if (is_text_format(to) && !data.empty() && data.back() != '\n') data += '\n';
+  return write_output(ctx, args.get("--output"), data) ? exit_ok : exit_bad_input;
+}
+
+int run_validate(const Context& ctx, const Args& args) {
+  if (args.positional.empty()) throw UsageError("validate needs at least one INPUT");
+  check_stdin_once(args.positional);
+  const std::string from = input_format(args);
+  const bool strict = args.has("--strict");
+  const std::vector<Loaded> loaded = load_all(args.positional, from, read_options(args), parse_jobs(args));
+  bool all_valid = true;
+  for (const auto& l : loaded) {
+    if (!l.collection) {
+      all_valid = report_failure(ctx, l) && all_valid;
+      continue;
+    }
+    const auto& diagnostics = l.collection->diagnostics;
+    report_diagnostics(ctx, l.name, diagnostics);
+    const bool valid = std::none_of(diagnostics.begin(), diagnostics.end(), [&](const hrnews::Diagnostic& d) {
+      return d.severity == hrnews::Severity::error || (strict && d.severity == hrnews::Severity::warning);
+    });
+    if (valid) {
+      const std::size_t n = l.collection->items.size();
+      std::cout << l.name << ": ok (" << n << (n == 1 ? " item)" : " items)") << std::endl;
+    }
+    all_valid = all_valid && valid;
+  }
+  return all_valid ? exit_ok : exit_bad_input;
+}
+
+int run_stats(const Context& ctx, const Args& args) {
+  if (args.positional.empty()) throw UsageError("stats needs at least one INPUT");
+  check_stdin_once(args.positional);
+  const std::string from = input_format(args);
+  const std::vector<Loaded> loaded = load_all(args.positional, from, read_options(args), parse_jobs(args));
+  if (!report_failures(ctx, loaded)) return exit_bad_input;
+  hrnews::Stats stats;
+  for (const auto& l : loaded) stats.add(*l.collection);
+  const std::string text = args.has("--json") ? hrnews::format_stats_json(stats) + "\n"
+                                              : hrnews::format_stats_table(stats);
+  return write_output(ctx, "-", text) ? exit_ok : exit_bad_input;
+}
+
+/// The taxonomy the program works with. No vocabulary is built in yet: the
+/// built-in schemes (theme, genre, country, region, mechanism, violation) go here.
+const hrnews::Taxonomy& cli_taxonomy() {
+  static const hrnews::Taxonomy taxonomy;
+  return taxonomy;
+}
+
+std::string title_of(const hrnews::Scheme& scheme) {
+  const auto en = scheme.title.find("en");
+  if (en != scheme.title.end()) return en->second;
+  return scheme.title.empty() ? std::string() : scheme.title.begin()->second;
+}
+
+int run_taxonomy(const Context& ctx, const Args& args) {
+  const auto& pos = args.positional;
+  if (pos.empty()) throw UsageError("taxonomy needs a subcommand: list, show SCHEME or export SCHEME --to json");
+  const std::string& sub = pos[0];
+  if (sub != "list" && sub != "show" && sub != "export") {
+    throw UsageError("unknown taxonomy subcommand " + in_quotes(sub) + " (list, show or export)");
+  }
+  if (sub == "list") {
+    if (pos.size() > 1) throw UsageError("taxonomy list takes no SCHEME");
+  } else if (pos.size() != 2) {
+    throw UsageError("taxonomy " + sub + " needs one SCHEME");
+  }
+  if (sub != "export" && (args.has("--to") || args.has("--output"))) {
+    throw UsageError("--to and -o are only for taxonomy export");
+  }
+  if (sub == "export") {
+    if (!args.has("--to")) throw UsageError("taxonomy export needs --to json");
+    if (args.get("--to") != "json") {
+      throw UsageError("cannot export a scheme as " + in_quotes(args.get("--to")) + " (available: json)");
+    }
+  }
+
+  const hrnews::Taxonomy& taxonomy = cli_taxonomy();
+  if (sub == "list") {
+    const auto& schemes = taxonomy.schemes();
+    if (schemes.empty()) {
+      std::cout << "no taxonomy schemes are available yet\n";
+      return exit_ok;
+    }
+    std::size_t width = 6;
+    for (const auto& s : schemes) width = std::max(width, s.id.size());
+    std::cout << "scheme" << std::string(width - 6 + 2, ' ') << "terms  title\n";
+    for (const auto& s : schemes) {
+      const std::string count = std::to_string(s.terms.size());
+      std::cout << s.id << std::string(width - s.id.size() + 2, ' ') << std::string(count.size() < 5 ? 5 - count.size() : 0, ' ')
+                << count << "  " << title_of(s) << '\n';
+    }
+    return exit_ok;
+  }
+
+  const hrnews::Scheme* scheme = taxonomy.find_scheme(pos[1]);
+  if (!scheme) {
+    std::cerr << "error: unknown scheme " << in_quotes(pos[1]) << '\n';
+    return exit_bad_input;
+  }
+  if (sub == "export") {
+    std::string data = hrnews::write_scheme_json(*scheme);
+    if (!data.empty() && data.back() != '\n') data += '\n';
+    return write_output(ctx, args.get("--output"), data) ? exit_ok : exit_bad_input;
+  }
+  std::cout << scheme->id;
+  if (const std::string title = title_of(*scheme); !title.empty()) std::cout << ": " << title;
+  if (!scheme->uri.empty()) std::cout << " <" << scheme->uri << '>';
+  std::cout << '\n';
+  std::size_t width = 0;
+  for (const auto& t : scheme->terms) width = std::max(width, t.code.size());
+  for (const auto& t : scheme->terms) {
+    std::cout << "  " << t.code << std::string(width - t.code.size() + 2, ' ')
+              << taxonomy.label({scheme->id, t.code}) << (t.deprecated ? " (deprecated)" : "") << '\n';
+  }
+  return exit_ok;
+}
+
+// ---------------------------------------------------------------------------
+// The command table and help
+
+struct Command {
+  std::string_view name;
+  std::string_view synopsis;  ///< after `hrnews `
+  std::string_view summary;   ///< one line
+  std::string_view details;   ///< a paragraph for `COMMAND --help`
+  std::vector<OptionSpec> options;
+  int (*run)(const Context&, const Args&);
+};
+
+const std::vector<Command>& commands() {
+  static const std::vector<Command> table = {
+      {"convert",
+       "convert [INPUT... | -] --to FORMAT [-o OUT] [--from FORMAT] [--base URL] [--jobs N] [--strict]",
+       "convert feeds and files to another format",
+       "Reads every INPUT (the standard input when none is given) and writes them,\n"
+       "merged into one collection in input order, in FORMAT to stdout or OUT.\n"
+       "Diagnostics of the inputs go to stderr.",
+       {
+           {"--to", "", "FORMAT", "output format (required)"},
+           {"--output", "-o", "OUT", "write to OUT instead of stdout (\"-\" is stdout)"},
+           {"--from", "", "FORMAT", "input format (default: detected from the content)"},
+           {"--base", "", "URL", "base for relative URLs when the input gives none"},
+           {"--jobs", "", "N", "read N inputs at a time (default 1)"},
+           {"--strict", "", "", "treat repairs of broken input as errors"},
+       },
+       &run_convert},
+      {"validate", "validate INPUT... [--from FORMAT] [--strict] [--jobs N]",
+       "check that inputs can be read; print their diagnostics",
+       "Reads every INPUT and prints its diagnostics on stderr, and \"INPUT: ok (N items)\"\n"
+       "on stdout for each input without errors. Exits with 0 when every input is valid.",
+       {
+           {"--from", "", "FORMAT", "input format (default: detected from the content)"},
+           {"--strict", "", "", "treat repairs and warnings as errors"},
+           {"--jobs", "", "N", "read N inputs at a time (default 1)"},
+       },
+       &run_validate},
+      {"stats", "stats INPUT... [--json] [--from FORMAT] [--jobs N]",
+       "count items by kind, genre, country, theme, language and month",
+       "Reads every INPUT and prints counts over all their items: a table that fits one\n"
+       "screen, or a JSON object with --json.",
+       {
+           {"--json", "", "", "print the counts as JSON"},
+           {"--from", "", "FORMAT", "input format (default: detected from the content)"},
+           {"--jobs", "", "N", "read N inputs at a time (default 1)"},
+       },
+       &run_stats},
+      {"taxonomy", "taxonomy list | show SCHEME | export SCHEME --to json [-o OUT]",
+       "list, show or export the taxonomy schemes",
+       "list: the schemes and their number of terms; show SCHEME: its terms and\n"
+       "English labels; export SCHEME --to json: the scheme as JSON.",
+       {
+           {"--to", "", "FORMAT", "export format: json"},
+           {"--output", "-o", "OUT", "export to OUT instead of stdout"},
+       },
+       &run_taxonomy},
+  };
+  return table;
+}
+
+const Command* find_command(std::string_view name) {
+  for (const auto& c : commands()) {
+    if (c.name == name) return &c;
+  }
+  return nullptr;
+}
+
+void print_options(std::ostream& out, const std::vector<OptionSpec>& specs) {
+  const auto label = [](const OptionSpec& s) {
+    std::string text = s.short_name.empty() ? "    " : std::string(s.short_name) + ", ";
+    text += s.name;
+    if (!s.value.empty()) text += " " + std::string(s.value);
+    return text;
+  };
+  std::size_t width = 0;
+  for (const auto& s : specs) width = std::max(width, label(s).size());
+  for (const auto& s : specs) {
+    const std::string l = label(s);
+    out << "  " << l << std::string(width - l.size() + 2, ' ') << s.help << '\n';
+  }
+}
+
+void print_formats(std::ostream& out) {
+  out << "formats:\n";
+  for (const auto& f : hrnews::formats()) {
+    std::string can = f.can_read && f.can_write ? "read, write" : f.can_read ? "read" : "write";
+    out << "  " << f.id << std::string(f.id.size() < 10 ? 10 - f.id.size() : 1, ' ') << can
+        << std::string(can.size() < 13 ? 13 - can.size() : 1, ' ') << f.description << '\n';
+  }
+}
+
+void print_main_help(std::ostream& out) {
+  out << "hrnews " << hrnews::version() << " - read, convert and summarise human-rights news\n\n"
+      << "usage:\n";
+  for (const auto& c : commands()) out << "  hrnews " << c.synopsis << '\n';
+  out << "  hrnews --version | --help | COMMAND --help\n\ncommands:\n";
+  for (const auto& c : commands()) {
+    out << "  " << c.name << std::string(10 - c.name.size(), ' ') << c.summary << '\n';
+  }
+  out << "\noptions for every command:\n";
+  print_options(out, global_options());
+  out << '\n';
+  print_formats(out);
+  out << "\nAn INPUT of \"-\" is the standard input. Formats are detected from the content\n"
+         "unless --from is given.\n\n"
+         "exit status: 0 success, 1 bad input, 2 usage error\n";
+}
+
+void print_command_help(std::ostream& out, const Command& c) {
+  out << "usage: hrnews " << c.synopsis << "\n\n" << c.details << "\n\noptions:\n";
+  std::vector<OptionSpec> all = c.options;
+  all.insert(all.end(), global_options().begin(), global_options().end());
+  print_options(out, all);
+  if (c.name != "taxonomy") {
+    out << '\n';
+    print_formats(out);
+  }
+  out << "\nexit status: 0 success, 1 bad input, 2 usage error\n";
+}
+
+void apply_global(const Args& args, Context& ctx) {
+  if (args.has("--diagnostics")) {
+    const std::string value = args.get("--diagnostics");
+    if (value == "json") ctx.diagnostics = DiagnosticsFormat::json;
+    else if (value == "text") ctx.diagnostics = DiagnosticsFormat::text;
+    else throw UsageError("unknown diagnostics format " + in_quotes(value) + " (text or json)");
+  }
+}
+
+int run(const std::vector<std::string>& argv) {
+  Context ctx;
+  std::size_t i = 0;
+  // Global options before the command.
+  const Args global = parse_args({}, argv, i, true);
+  apply_global(global, ctx);
+  if (global.has("--help")) {
+    print_main_help(std::cout);
+    return exit_ok;
+  }
+  if (global.has("--version")) {
+    std::cout << "hrnews " << hrnews::version() << '\n';
+    return exit_ok;
+  }
+  if (i >= argv.size()) throw UsageError("missing command (convert, validate, stats or taxonomy)");
+  std::string name = argv[i++];
+  if (name == "help") {  // `hrnews help [COMMAND]`
+    if (i >= argv.size()) {
+      print_main_help(std::cout);
+      return exit_ok;
+    }
+    const Command* c = find_command(argv[i]);
+    if (!c) throw UsageError("unknown command " + in_quotes(argv[i]));
+    print_command_help(std::cout, *c);
+    return exit_ok;
+  }
+  const Command* command = find_command(name);
+  if (!command) throw UsageError("unknown command " + in_quotes(name));
+  const Args args = parse_args(command->options, argv, i, false);
+  apply_global(args, ctx);
+  if (args.has("--help")) {
+    print_command_help(std::cout, *command);
+    return exit_ok;
+  }
+  if (args.has("--version")) {
+    std::cout << "hrnews " << hrnews::version() << '\n';
+    return exit_ok;
+  }
+  return command->run(ctx, args);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(std::vector<std::string>(argv + 1, argv + argc));
+  } catch (const UsageError& e) {
+    std::cout.flush();
+    std::cerr << "error: " << e.what() << "\ntry 'hrnews --help'\n";
+    return exit_usage;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "error: out of memory\n";
+    return exit_bad_input;
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << '\n';
+    return exit_bad_input;
+  }
+}

@@ -1,0 +1,775 @@
+// SPDX-License-Identifier: Apache-2.0
+// Classification of items against a taxonomy (see include/hrnews/classify.hpp).
+#include <hrnews/classify.hpp>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdint>
+#include <stdexcept>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+
+#include "fold.hpp"
+
+namespace hrnews {
+namespace {
+
+constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+// Bounds that keep classification cheap whatever the input.
+constexpr std::size_t max_prefix_scan = 120;     // bytes of a title searched for the prefix separator
+constexpr std::size_t max_segments_joined = 8;   // comma-separated segments tried as one label
+constexpr std::size_t max_cache_entries = 4096;  // distinct labels remembered per category scheme
+constexpr std::size_t max_language_text = 600;   // bytes of the summary given to language identification
+constexpr std::size_t max_listed_unknown = 50;   // labels named in the unknown-category diagnostic
+
+bool is_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+bool is_upper(char c) noexcept { return c >= 'A' && c <= 'Z'; }
+bool is_alpha(char c) noexcept { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+bool is_alnum(char c) noexcept { return is_alpha(c) || is_digit(c); }
+
+std::string_view trim(std::string_view s) noexcept {
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  // U+00A0 (no-break space) is common around separators in web text.
+  while (s.size() >= 2 && static_cast<unsigned char>(s[0]) == 0xC2 && static_cast<unsigned char>(s[1]) == 0xA0) {
+    s.remove_prefix(2);
+    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  }
+  while (s.size() >= 2 && static_cast<unsigned char>(s[s.size() - 2]) == 0xC2 &&
+         static_cast<unsigned char>(s.back()) == 0xA0) {
+    s.remove_suffix(2);
+    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  }
+  return s;
+}
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+/// The primary subtag of a language tag, lower case: `en-GB` → `en`.
+std::string primary_language(std::string_view tag) {
+  const std::size_t end = tag.find_first_of("-_");
+  return lower_ascii(trim(tag.substr(0, end)));
+}
+
+template <class T>
+bool contains(const std::vector<T>& v, const T& x) {
+  return std::find(v.begin(), v.end(), x) != v.end();
+}
+
+// ---------------------------------------------------------------------------
+// Case references in running text
+
+/// Skips spaces (and U+00A0) from `i`; returns the new position.
+std::size_t skip_spaces(std::string_view s, std::size_t i) noexcept {
+  while (i < s.size()) {
+    if (s[i] == ' ' || s[i] == '\t') ++i;
+    else if (i + 1 < s.size() && static_cast<unsigned char>(s[i]) == 0xC2 && static_cast<unsigned char>(s[i + 1]) == 0xA0)
+      i += 2;
+    else break;
+  }
+  return i;
+}
+
+/// Between `min` and `max` digits at `i` (not followed by another digit); the position after them or npos.
+std::size_t digits(std::string_view s, std::size_t i, std::size_t min, std::size_t max) noexcept {
+  std::size_t j = i;
+  while (j < s.size() && is_digit(s[j]) && j - i < max) ++j;
+  if (j - i < min || (j < s.size() && is_digit(s[j]))) return npos;
+  return j;
+}
+
+/// Exactly `n` upper-case letters at `i` (not followed by a letter); the position after them or npos.
+std::size_t capitals(std::string_view s, std::size_t i, std::size_t n) noexcept {
+  if (i + n > s.size()) return npos;
+  for (std::size_t k = 0; k < n; ++k)
+    if (!is_upper(s[i + k])) return npos;
+  if (i + n < s.size() && is_alpha(s[i + n])) return npos;
+  return i + n;
+}
+
+/// `/` with optional spaces around it at `i`; the position after or npos.
+std::size_t slash(std::string_view s, std::size_t i) noexcept {
+  i = skip_spaces(s, i);
+  if (i >= s.size() || s[i] != '/') return npos;
+  return skip_spaces(s, i + 1);
+}
+
+/// Observatory `TUR 005 / 0717 / OBS 078.6` starting at `i`; the end or npos.
+std::size_t observatory_at(std::string_view s, std::size_t i) noexcept {
+  std::size_t j = capitals(s, i, 3);
+  if (j == npos) return npos;
+  if ((j = digits(s, skip_spaces(s, j), 1, 4)) == npos) return npos;
+  if ((j = slash(s, j)) == npos) return npos;
+  if ((j = digits(s, j, 4, 4)) == npos) return npos;
+  if ((j = slash(s, j)) == npos) return npos;
+  std::size_t k = npos;
+  for (std::size_t n : {3, 2, 4})
+    if ((k = capitals(s, j, n)) != npos) break;
+  if (k == npos) return npos;
+  if ((j = digits(s, skip_spaces(s, k), 1, 4)) == npos) return npos;
+  if (j + 1 < s.size() && s[j] == '.' && is_digit(s[j + 1])) {
+    const std::size_t f = digits(s, j + 1, 1, 3);
+    if (f != npos) j = f;
+  }
+  return j;
+}
+
+/// Amnesty index `AMR 18/0485/2019` starting at `i`; the end or npos.
+std::size_t amnesty_index_at(std::string_view s, std::size_t i) noexcept {
+  std::size_t j = capitals(s, i, 3);
+  if (j == npos) return npos;
+  if ((j = digits(s, skip_spaces(s, j), 2, 2)) == npos) return npos;
+  if ((j = slash(s, j)) == npos) return npos;
+  if ((j = digits(s, j, 3, 4)) == npos) return npos;
+  if ((j = slash(s, j)) == npos) return npos;
+  return digits(s, j, 4, 4);
+}
+
+/// Amnesty `UA 229/10` starting at `i`; the end or npos.
+std::size_t amnesty_ua_at(std::string_view s, std::size_t i) noexcept {
+  if (i + 2 > s.size() || s[i] != 'U' || s[i + 1] != 'A') return npos;
+  std::size_t j = skip_spaces(s, i + 2);
+  if (j < s.size() && s[j] == ':') j = skip_spaces(s, j + 1);
+  if ((j = digits(s, j, 1, 4)) == npos) return npos;
+  if (j >= s.size() || s[j] != '/') return npos;
+  const std::size_t year = j + 1;
+  const std::size_t end = digits(s, year, 2, 4);
+  if (end == npos || (end - year != 2 && end - year != 4)) return npos;
+  return end;
+}
+
+/// The start of "Further information on" (any case, any spacing) ending right before `i`, or npos.
+std::size_t further_information_before(std::string_view s, std::size_t i) noexcept {
+  static constexpr std::string_view words[] = {"on", "information", "further"};  // read backwards
+  std::size_t pos = i;
+  for (std::string_view w : words) {
+    std::size_t p = pos;
+    while (p > 0 && is_space(s[p - 1])) --p;
+    if (p == pos || p < w.size()) return npos;
+    for (std::size_t k = 0; k < w.size(); ++k) {
+      char c = s[p - w.size() + k];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      if (c != w[k]) return npos;
+    }
+    pos = p - w.size();
+    if (pos > 0 && is_alnum(s[pos - 1])) return npos;
+  }
+  return pos;
+}
+
+// ---------------------------------------------------------------------------
+// Phrases in titles
+
+struct Cue {
+  const char* phrase;  // folded (lower case, no accents, single spaces)
+  const char* genre;
+};
+constexpr Cue genre_cues[] = {
+    {"open letter", "open-letter"},         {"lettre ouverte", "open-letter"},
+    {"carta abierta", "open-letter"},       {"joint statement", "joint-statement"},
+    {"declaration conjointe", "joint-statement"}, {"declaracion conjunta", "joint-statement"},
+    {"shadow report", "shadow-report"},     {"alternative report", "shadow-report"},
+    {"rapport alternatif", "shadow-report"}, {"informe alternativo", "shadow-report"},
+    {"informe sombra", "shadow-report"},    {"press release", "press-release"},
+    {"communique de presse", "press-release"}, {"comunicado de prensa", "press-release"},
+    {"urgent appeal", "urgent-intervention"}, {"appel urgent", "urgent-intervention"},
+    {"llamamiento urgente", "urgent-intervention"}, {"urgent action", "urgent-intervention"},
+    {"action urgente", "urgent-intervention"}, {"accion urgente", "urgent-intervention"},
+};
+
+// Intervention types from title words, tried in this order (folded phrases).
+constexpr const char* follow_up_words[] = {
+    "further information", "follow up", "new information", "update", "conditional release",
+    "provisional release", "released on bail", "release on bail", "suivi", "nouvelles informations",
+    "informations complementaires", "liberation conditionnelle", "liberte provisoire", "seguimiento",
+    "nueva informacion", "informacion adicional", "actualizacion", "libertad condicional", "libertad provisional"};
+constexpr const char* press_release_words[] = {"press release", "communique", "comunicado de prensa"};
+constexpr const char* open_letter_words[] = {"open letter", "lettre ouverte", "carta abierta"};
+constexpr const char* closing_words[] = {
+    "release", "released", "acquitted", "acquittal", "charges dropped", "case closed", "liberation", "libere",
+    "liberee", "liberes", "liberees", "acquitte", "acquittee", "acquittes", "liberacion", "liberado", "liberada",
+    "liberados", "liberadas", "absuelto", "absuelta", "absueltos"};
+
+/// True when `padded` (a folded text with a space at each end) contains the phrase as whole words.
+bool has_phrase(const std::string& padded, std::string_view phrase) {
+  for (std::size_t at = padded.find(phrase); at != std::string::npos; at = padded.find(phrase, at + 1)) {
+    if (padded[at - 1] == ' ' && padded[at + phrase.size()] == ' ') return true;
+  }
+  return false;
+}
+
+template <std::size_t N>
+bool has_any(const std::string& padded, const char* const (&phrases)[N]) {
+  for (const char* p : phrases)
+    if (has_phrase(padded, p)) return true;
+  return false;
+}
+
+// ---------------------------------------------------------------------------
+// The classifier: taxonomy roles, hint and label caches
+
+class Classifier {
+ public:
+  Classifier(const Taxonomy& taxonomy, const ClassifyOptions& options) : tax_(taxonomy), opt_(options) {
+    const auto& schemes = tax_.schemes();
+    for (std::size_t i = 0; i < schemes.size(); ++i) {
+      const std::string& id = schemes[i].id;
+      scheme_index_.emplace(id, i);
+      if (id == "country") country_ = i;
+      else if (id == "region") region_ = i;
+      else if (id == "violation") violation_ = i;
+      else if (id == "genre") genre_ = i;
+      else if (id == "theme") theme_ = i;
+      else if (id == "mechanism") mechanism_ = i;
+    }
+    if (genre_ != npos) {  // urgent-intervention and every genre narrower than it
+      const Scheme& g = schemes[genre_];
+      for (const Term& t : g.terms) {
+        const Term* cur = &t;
+        for (int depth = 0; cur && depth < 8; ++depth) {
+          if (cur->code == "urgent-intervention") {
+            appeal_genres_.insert(t.code);
+            break;
+          }
+          cur = cur->broader.empty() ? nullptr : tax_.find(g.id, cur->broader.front());
+        }
+      }
+    }
+  }
+
+  ItemClassification run(Item& item, std::string_view feed_language);
+
+ private:
+  using Mask = std::uint64_t;
+
+  struct Resolved {
+    std::vector<TermRef> refs;
+    std::vector<std::string> unknown;
+  };
+
+  Mask bit(std::size_t scheme) const noexcept { return scheme < 64 ? Mask{1} << scheme : 0; }
+  std::size_t scheme_of(const TermRef& ref) const {
+    auto it = scheme_index_.find(ref.scheme);
+    return it == scheme_index_.end() ? npos : it->second;
+  }
+
+  Mask hint_for(const std::string& scheme_text);
+  std::optional<TermRef> pick(std::string_view label, Mask hint, Mask only) const;
+  Resolved resolve(std::string_view text, Mask hint) const;
+  const Resolved& resolve_cached(const Category& category);
+  const std::vector<TermRef>& prefix_places(std::string_view prefix);
+
+  void add_ref(Article& a, Intervention* iv, const TermRef& ref) const;
+
+  const Taxonomy& tax_;
+  const ClassifyOptions& opt_;
+  std::unordered_map<std::string, std::size_t> scheme_index_;
+  std::size_t country_ = npos, region_ = npos, violation_ = npos, genre_ = npos, theme_ = npos, mechanism_ = npos;
+  std::unordered_set<std::string> appeal_genres_;
+  std::unordered_map<std::string, Mask> hints_;
+  std::unordered_map<std::string, std::unordered_map<std::string, Resolved>> label_cache_;
+  std::unordered_map<std::string, std::vector<TermRef>> prefix_cache_;
+  Resolved scratch_;
+  std::vector<TermRef> prefix_scratch_;
+  std::string text_buffer_;
+};
+
+Classifier::Mask Classifier::hint_for(const std::string& scheme_text) {
+  if (scheme_text.empty()) return 0;
+  auto it = hints_.find(scheme_text);
+  if (it != hints_.end()) return it->second;
+  Mask m = 0;
+  const auto& schemes = tax_.schemes();
+  for (std::size_t i = 0; i < schemes.size(); ++i)
+    if (scheme_text == schemes[i].id || (!schemes[i].uri.empty() && scheme_text == schemes[i].uri)) m |= bit(i);
+  if (m == 0) {
+    const std::string low = lower_ascii(scheme_text);
+    auto has = [&low](std::initializer_list<const char*> words) {
+      for (const char* w : words)
+        if (low.find(w) != std::string::npos) return true;
+      return false;
+    };
+    if (has({"countr", "pays", "pais", "país", "coverage", "geo", "location", "place", "region", "región",
+             "territor"}))
+      m |= bit(country_) | bit(region_);
+    if (has({"theme", "thème", "tema", "programme", "program", "topic", "subject", "sujet", "issue"}))
+      m |= bit(theme_) | bit(mechanism_) | bit(violation_);
+    if (has({"type", "genre", "content", "format", "kind"})) m |= bit(genre_);
+    if (has({"mechanism", "mecanism", "mécanism"})) m |= bit(mechanism_);
+    if (has({"violation"})) m |= bit(violation_);
+  }
+  if (hints_.size() < max_cache_entries) hints_.emplace(scheme_text, m);
+  return m;
+}
+
+std::optional<TermRef> Classifier::pick(std::string_view label, Mask hint, Mask only) const {
+  std::vector<TermRef> candidates = tax_.match_all(label);
+  if (candidates.empty()) return std::nullopt;
+  std::string folded;
+  std::optional<TermRef> best;
+  int best_rank = 0;
+  std::size_t best_scheme = 0;
+  for (TermRef& ref : candidates) {
+    const std::size_t s = scheme_of(ref);
+    if (only && !(bit(s) & only)) continue;
+    const Term* term = tax_.find(ref);
+    if (!term || term->deprecated) continue;
+    if (folded.empty()) folded = normalize_label(label);
+    const bool code_only = normalize_label(term->code) == folded &&
+                           std::none_of(term->labels.begin(), term->labels.end(),
+                                        [&](const auto& l) { return normalize_label(l.second) == folded; }) &&
+                           std::none_of(term->alt_labels.begin(), term->alt_labels.end(), [&](const auto& l) {
+                             return std::any_of(l.second.begin(), l.second.end(),
+                                                [&](const std::string& a) { return normalize_label(a) == folded; });
+                           });
+    const int rank = ((hint & bit(s)) ? 0 : 2) + (code_only ? 1 : 0);
+    if (!best || rank < best_rank || (rank == best_rank && s < best_scheme)) {
+      best = std::move(ref);
+      best_rank = rank;
+      best_scheme = s;
+    }
+  }
+  return best;
+}
+
+Classifier::Resolved Classifier::resolve(std::string_view text, Mask hint) const {
+  Resolved r;
+  // Segments between commas and semicolons.
+  std::vector<std::pair<std::size_t, std::size_t>> seg;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    if (i == text.size() || text[i] == ',' || text[i] == ';') {
+      seg.emplace_back(start, i);
+      start = i + 1;
+    }
+  }
+  auto add = [&r](TermRef ref) {
+    if (!contains(r.refs, ref)) r.refs.push_back(std::move(ref));
+  };
+  const std::size_t n = seg.size();
+  for (std::size_t i = 0; i < n;) {
+    bool found = false;
+    const std::size_t last = std::min(n - 1, i + max_segments_joined - 1);
+    for (std::size_t j = last + 1; j-- > i;) {
+      const std::string_view candidate = trim(text.substr(seg[i].first, seg[j].second - seg[i].first));
+      if (candidate.empty()) continue;
+      if (auto ref = pick(candidate, hint, 0)) {
+        add(std::move(*ref));
+        i = j + 1;
+        found = true;
+        break;
+      }
+    }
+    if (!found) {
+      const std::string_view alone = trim(text.substr(seg[i].first, seg[i].second - seg[i].first));
+      if (!alone.empty()) r.unknown.emplace_back(alone);
+      ++i;
+    }
+  }
+  return r;
+}
+
+const Classifier::Resolved& Classifier::resolve_cached(const Category& category) {
+  auto& by_term = label_cache_[category.scheme];
+  auto it = by_term.find(category.term);
+  if (it != by_term.end() && category.label.empty()) return it->second;
+  const Mask hint = hint_for(category.scheme);
+  Resolved r = resolve(category.term, hint);
+  if (r.refs.empty() && !category.label.empty() && category.label != category.term) {
+    Resolved by_label = resolve(category.label, hint);
+    if (!by_label.refs.empty() || category.term.empty()) r = std::move(by_label);
+  }
+  if (!category.label.empty()) {  // not cached: the label takes part; keep the result in a scratch slot
+    scratch_ = std::move(r);
+    return scratch_;
+  }
+  if (by_term.size() >= max_cache_entries) {
+    scratch_ = std::move(r);
+    return scratch_;
+  }
+  return by_term.emplace(category.term, std::move(r)).first->second;
+}
+
+/// Splits a title prefix that names several places: `Colombia, Venezuela`,
+/// `Burundi / Rwanda`, `Armenia - Azerbaijan`, `Sudan and South Sudan`.
+std::vector<std::string_view> split_places(std::string_view prefix) {
+  static constexpr std::string_view separators[] = {",", ";", " / ", "/", " - ", " – ", " — ", " & ",
+                                                    " and ", " et ", " y ", " e "};
+  std::vector<std::string_view> parts;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < prefix.size();) {
+    std::size_t len = 0;
+    for (std::string_view sep : separators) {
+      if (prefix.compare(i, sep.size(), sep) == 0) {
+        len = sep.size();
+        break;
+      }
+    }
+    if (len == 0) {
+      ++i;
+      continue;
+    }
+    const std::string_view part = trim(prefix.substr(start, i - start));
+    if (!part.empty()) parts.push_back(part);
+    i += len;
+    start = i;
+  }
+  const std::string_view part = trim(prefix.substr(start));
+  if (!part.empty()) parts.push_back(part);
+  return parts;
+}
+
+const std::vector<TermRef>& Classifier::prefix_places(std::string_view prefix) {
+  std::string key(prefix);
+  auto it = prefix_cache_.find(key);
+  if (it != prefix_cache_.end()) return it->second;
+  std::vector<TermRef> places;
+  const Mask only = bit(country_) | bit(region_);
+  if (only) {
+    if (auto ref = pick(prefix, 0, only)) {
+      places.push_back(std::move(*ref));
+    } else {
+      const std::vector<std::string_view> parts = split_places(prefix);
+      if (parts.size() > 1 && parts.size() <= max_segments_joined) {
+        for (std::string_view part : parts) {
+          auto one = pick(part, 0, only);
+          if (!one) {
+            places.clear();
+            break;
+          }
+          if (!contains(places, *one)) places.push_back(std::move(*one));
+        }
+      }
+    }
+  }
+  if (prefix_cache_.size() >= max_cache_entries) {
+    prefix_scratch_ = std::move(places);
+    return prefix_scratch_;
+  }
+  return prefix_cache_.emplace(std::move(key), std::move(places)).first->second;
+}
+
+/// The prefix of a title (trimmed) and the offset where the rest begins; an
+/// empty prefix when the title has none.
+std::pair<std::string_view, std::size_t> title_prefix(std::string_view title) {
+  const std::string_view head = title.substr(0, max_prefix_scan);
+  const std::size_t colon = head.find(':');
+  if (colon != std::string_view::npos) return {trim(title.substr(0, colon)), colon + 1};
+  static constexpr std::string_view separators[] = {" / ", " - ", " – ", " — ", " | "};
+  std::size_t best = npos, len = 0;
+  for (std::string_view sep : separators) {
+    const std::size_t at = head.find(sep);
+    if (at != std::string_view::npos && at < best) {
+      best = at;
+      len = sep.size();
+    }
+  }
+  if (best == npos) return {{}, 0};
+  return {trim(title.substr(0, best)), best + len};
+}
+
+void Classifier::add_ref(Article& a, Intervention* iv, const TermRef& ref) const {
+  const std::size_t s = scheme_of(ref);
+  if (s == npos) return;
+  if (s == country_) {
+    if (!contains(a.countries, ref.code)) a.countries.push_back(ref.code);
+    return;
+  }
+  if (s == region_) {
+    if (!contains(a.regions, ref.code)) a.regions.push_back(ref.code);
+    return;
+  }
+  if (contains(a.subjects, ref)) return;
+  if (iv && s == violation_) {
+    if (!contains(iv->violations, ref)) iv->violations.push_back(ref);
+    return;
+  }
+  a.subjects.push_back(ref);
+}
+
+/// The first case reference in `text`, if any.
+std::optional<CaseReference> first_reference(std::string_view text) {
+  std::vector<CaseReference> refs = find_case_references(text);
+  if (refs.empty()) return std::nullopt;
+  return std::move(refs.front());
+}
+
+ItemClassification Classifier::run(Item& item, std::string_view feed_language) {
+  ItemClassification out;
+  std::vector<TermRef> found;
+  auto note = [&found](const TermRef& ref) {
+    if (!contains(found, ref)) found.push_back(ref);
+  };
+
+  {
+    Article& a = article_of(item);
+    if (opt_.categories) {
+      for (const Category& c : a.categories) {
+        if (c.term.empty() && c.label.empty()) continue;
+        const Resolved& r = resolve_cached(c);
+        for (const TermRef& ref : r.refs) note(ref);
+        out.unknown_labels.insert(out.unknown_labels.end(), r.unknown.begin(), r.unknown.end());
+      }
+    }
+  }
+
+  // Title: prefix, cues, words.
+  std::size_t rest = 0;  // where the title goes on after a recognised prefix
+  std::string padded;    // the folded title between spaces, made when needed
+  {
+    const std::string_view title = article_of(item).title.value;
+    auto folded_title = [&]() -> const std::string& {
+      if (padded.empty()) padded = " " + detail::fold(title) + " ";
+      return padded;
+    };
+    if (opt_.title_prefixes) {
+      const auto [prefix, after] = title_prefix(title);
+      if (!prefix.empty() && prefix.size() <= 100) {
+        const std::vector<TermRef>& places = prefix_places(prefix);
+        for (const TermRef& p : places) note(p);
+        if (!places.empty()) rest = after;
+      }
+    }
+    if (opt_.title_cues && genre_ != npos && !title.empty()) {
+      const std::string& t = folded_title();
+      const std::string& genre = tax_.schemes()[genre_].id;
+      for (const Cue& cue : genre_cues) {
+        if (!has_phrase(t, cue.phrase)) continue;
+        TermRef ref{genre, cue.genre};
+        if (tax_.find(ref)) note(ref);
+      }
+    }
+    if (opt_.interventions) folded_title();
+  }
+
+  // Interventions.
+  if (opt_.interventions) {
+    Article& a = article_of(item);
+    bool appeal = false;
+    auto genre_is = [&](const TermRef& r, std::string_view code) {
+      return genre_ != npos && r.scheme == tax_.schemes()[genre_].id && r.code == code;
+    };
+    auto is_appeal = [&](const TermRef& r) {
+      return genre_ != npos && r.scheme == tax_.schemes()[genre_].id && appeal_genres_.count(r.code) > 0;
+    };
+    for (const TermRef& r : a.subjects) appeal = appeal || is_appeal(r);
+    for (const TermRef& r : found) appeal = appeal || is_appeal(r);
+
+    Intervention* iv = std::get_if<Intervention>(&item);
+    std::optional<CaseReference> ref;
+    if (!iv || !iv->case_ref) {
+      ref = first_reference(a.title.value);
+      if (!ref && a.summary) ref = first_reference(a.summary->value);
+    }
+    const bool appeal_ref =
+        ref && (ref->scheme() == CaseScheme::observatory || ref->scheme() == CaseScheme::amnesty_ua);
+    if (!iv && (appeal || appeal_ref)) {
+      auto has_genre = [&](std::string_view code) {
+        return std::any_of(a.subjects.begin(), a.subjects.end(), [&](const TermRef& r) { return genre_is(r, code); }) ||
+               std::any_of(found.begin(), found.end(), [&](const TermRef& r) { return genre_is(r, code); });
+      };
+      InterventionType type = InterventionType::urgent_appeal;
+      if (has_genre("follow-up") || (ref && ref->is_follow_up()) || has_any(padded, follow_up_words))
+        type = InterventionType::follow_up;
+      else if (has_genre("press-release") || has_any(padded, press_release_words))
+        type = InterventionType::press_release;
+      else if (has_genre("open-letter") || has_any(padded, open_letter_words))
+        type = InterventionType::open_letter;
+      else if (has_any(padded, closing_words))
+        type = InterventionType::closing;
+      Intervention promoted(std::move(std::get<Article>(item)));
+      promoted.intervention_type = type;
+      switch (type) {
+        case InterventionType::urgent_appeal: promoted.status = CaseStatus::open; break;
+        case InterventionType::follow_up: promoted.status = CaseStatus::follow_up; break;
+        case InterventionType::closing: promoted.status = CaseStatus::closed; break;
+        default: break;
+      }
+      iv = &item.emplace<Intervention>(std::move(promoted));
+      out.promoted = true;
+    }
+    if (iv && !iv->case_ref) {
+      for (std::size_t k = 0; !ref && k < iv->categories.size(); ++k) {
+        ref = first_reference(iv->categories[k].term);
+        if (!ref) ref = first_reference(iv->categories[k].label);
+      }
+      if (!ref && iv->content) ref = first_reference(iv->content->value);
+      if (ref) iv->case_ref = std::move(*ref);
+    }
+    if (iv && iv->case_ref && iv->case_ref->scheme() == CaseScheme::observatory && country_ != npos) {
+      if (auto alpha2 = country_from_alpha3(iv->case_ref->country())) {
+        TermRef place{tax_.schemes()[country_].id, *alpha2};
+        if (tax_.find(place)) note(place);
+      }
+    }
+  }
+
+  Article& a = article_of(item);
+  Intervention* iv = std::get_if<Intervention>(&item);
+  for (const TermRef& ref : found) add_ref(a, iv, ref);
+
+  // Language.
+  if (opt_.language) {
+    const std::string_view title = a.title.value;
+    text_buffer_.assign(title.substr(std::min(rest, title.size())));
+    const Text* more = a.summary && !a.summary->value.empty() ? &*a.summary : a.content ? &*a.content : nullptr;
+    if (more) {
+      std::size_t n = std::min(more->value.size(), max_language_text);
+      while (n < more->value.size() && n > 0 && (static_cast<unsigned char>(more->value[n]) & 0xC0) == 0x80) --n;
+      text_buffer_ += '\n';
+      text_buffer_.append(more->value, 0, n);
+    }
+    const LanguageGuess guess = identify_language(text_buffer_);
+    if (!guess.language.empty()) {
+      if (!a.language.empty()) {
+        if (guess.confidence >= opt_.contradict_language_confidence && primary_language(a.language) != guess.language)
+          out.language_mismatch = guess;
+      } else {
+        const std::string feed = primary_language(feed_language);
+        const bool fill = feed.empty() ? guess.confidence >= opt_.infer_language_confidence
+                                       : guess.confidence >= opt_.contradict_language_confidence && guess.language != feed;
+        if (fill) {
+          a.language = guess.language;
+          out.inferred_language = guess;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+std::string format_confidence(double c) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%.2f", c);
+  return buf;
+}
+
+std::string diagnostic_key(const Diagnostic& d) { return d.code + '\n' + d.path + '\n' + d.message; }
+
+}  // namespace
+
+std::vector<CaseReference> find_case_references(std::string_view text) {
+  std::vector<CaseReference> out;
+  for (std::size_t i = 0; i < text.size();) {
+    if (!is_upper(text[i]) || (i > 0 && is_alnum(text[i - 1]))) {
+      ++i;
+      continue;
+    }
+    std::size_t start = i;
+    CaseScheme expected = CaseScheme::observatory;
+    std::size_t end = observatory_at(text, i);
+    if (end == npos) {
+      expected = CaseScheme::amnesty_index;
+      end = amnesty_index_at(text, i);
+    }
+    if (end == npos) {
+      expected = CaseScheme::amnesty_ua;
+      end = amnesty_ua_at(text, i);
+      if (end != npos) {
+        const std::size_t further = further_information_before(text, i);
+        if (further != npos) start = further;
+      }
+    }
+    if (end != npos && (end == text.size() || !is_alnum(text[end]))) {
+      CaseReference r = CaseReference::parse(text.substr(start, end - start));
+      if (r.scheme() == expected) {
+        out.push_back(std::move(r));
+        i = end;
+        continue;
+      }
+    }
+    while (i < text.size() && is_alnum(text[i])) ++i;
+  }
+  return out;
+}
+
+ItemClassification classify(Item& item, const Taxonomy& taxonomy, const ClassifyOptions& options,
+                            std::string_view feed_language) {
+  Classifier classifier(taxonomy, options);
+  return classifier.run(item, feed_language);
+}
+
+void classify(Collection& collection, const Taxonomy& taxonomy, const ClassifyOptions& options) {
+  std::vector<Diagnostic> added;
+  auto note = [&added](std::string code, Severity severity, std::string message, std::string path = {}) {
+    Diagnostic d;
+    d.severity = severity;
+    d.code = std::move(code);
+    d.message = std::move(message);
+    d.path = std::move(path);
+    added.push_back(std::move(d));
+  };
+
+  std::optional<Taxonomy> extended;
+  const Taxonomy* tax = &taxonomy;
+  if (options.collection_schemes && !collection.schemes.empty()) {
+    try {
+      extended.emplace(extend(taxonomy, collection.schemes));
+      tax = &*extended;
+    } catch (const std::invalid_argument& e) {
+      note("scheme-invalid", Severity::warning,
+           std::string("the collection's schemes cannot extend the taxonomy (") + e.what() +
+               "); classified without them",
+           "/schemes");
+    }
+  }
+
+  Classifier classifier(*tax, options);
+  std::vector<std::pair<std::string, std::size_t>> unknown;  // label, count; in order of first appearance
+  std::unordered_map<std::string, std::size_t> unknown_at;
+  for (std::size_t i = 0; i < collection.items.size(); ++i) {
+    ItemClassification r = classifier.run(collection.items[i], collection.feed.language);
+    for (std::string& label : r.unknown_labels) {
+      auto [it, inserted] = unknown_at.emplace(label, unknown.size());
+      if (inserted) unknown.emplace_back(std::move(label), 1);
+      else ++unknown[it->second].second;
+    }
+    const std::string path = "/items/" + std::to_string(i) + "/language";
+    if (r.inferred_language) {
+      std::string message = "language \"" + r.inferred_language->language + "\" inferred from the text (confidence " +
+                            format_confidence(r.inferred_language->confidence) + ")";
+      if (!collection.feed.language.empty())
+        message += "; the feed declares \"" + collection.feed.language + "\"";
+      note("language-inferred", Severity::info, std::move(message), path);
+    }
+    if (r.language_mismatch) {
+      note("language-mismatch", Severity::info,
+           "declared language \"" + article_of(collection.items[i]).language + "\" but the text looks like \"" +
+               r.language_mismatch->language + "\" (confidence " + format_confidence(r.language_mismatch->confidence) +
+               "); kept as declared",
+           path);
+    }
+  }
+  if (options.report_unknown && !unknown.empty()) {
+    std::string message = std::to_string(unknown.size()) +
+                          (unknown.size() == 1 ? " category label not in the taxonomy, kept as a raw category: "
+                                               : " category labels not in the taxonomy, kept as raw categories: ");
+    for (std::size_t k = 0; k < unknown.size() && k < max_listed_unknown; ++k) {
+      if (k) message += ", ";
+      message += "\"" + unknown[k].first + "\" (" + std::to_string(unknown[k].second) + ")";
+    }
+    if (unknown.size() > max_listed_unknown)
+      message += ", and " + std::to_string(unknown.size() - max_listed_unknown) + " more";
+    note("unknown-category", Severity::info, std::move(message));
+  }
+  if (added.empty()) return;
+
+  // Never the same diagnostic twice: classifying again adds nothing.
+  std::unordered_set<std::string> present;
+  for (const Diagnostic& d : collection.diagnostics)
+    if (d.code == "unknown-category" || d.code == "language-inferred" || d.code == "language-mismatch" ||
+        d.code == "scheme-invalid")
+      present.insert(diagnostic_key(d));
+  for (Diagnostic& d : added)
+    if (present.insert(diagnostic_key(d)).second) collection.diagnostics.push_back(std::move(d));
+}
+
+}  // namespace hrnews

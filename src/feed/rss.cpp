@@ -1,0 +1,1074 @@
+// SPDX-License-Identifier: Apache-2.0
+// The `rss` format: RSS 0.90, 0.91, 0.92, 0.93, 0.94, 2.0 and RSS 1.0 (RDF),
+// read liberally; RSS 2.0 written with the hrnews extension namespace so that
+// model → RSS → model is lossless. Mapping: docs/format-feeds.md.
+//
+// Reading walks the DOM once, resolving namespaces by URI (hr::NsScope), so
+// odd prefixes and URI variants work. Writing builds the native RSS elements
+// of a channel or item, reads them back with this very reader (the "native
+// view"), and lets hr::write_channel / hr::write_item add exactly what the
+// native elements could not say.
+#include <hrnews/rss.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <exception>
+#include <new>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <pugixml.hpp>
+
+#include <hrnews/url.hpp>
+
+#include "common.hpp"
+#include "hr_ext.hpp"
+#include "xml_input.hpp"
+
+namespace hrnews {
+namespace {
+
+namespace hx = detail::hr;
+using hx::Ns;
+
+constexpr std::string_view kFormat = "rss";
+
+bool ieq(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+    if (x != y) return false;
+  }
+  return true;
+}
+
+bool is_rss_ns(Ns ns) noexcept { return ns == Ns::none || ns == Ns::rss090 || ns == Ns::rss10; }
+
+/// True when `local` is one of `names` (ASCII case-insensitive).
+bool one_of(std::string_view local, std::initializer_list<std::string_view> names) noexcept {
+  for (std::string_view n : names) {
+    if (ieq(local, n)) return true;
+  }
+  return false;
+}
+
+/// What the reader understands directly under `<channel>`; everything else is kept as an extension.
+bool understood_in_channel(Ns ns, std::string_view local) {
+  switch (ns) {
+    case Ns::none:
+    case Ns::rss090:
+    case Ns::rss10:
+      return one_of(local, {"title", "link", "description", "language", "copyright", "managingEditor", "webMaster",
+                            "pubDate", "lastBuildDate", "generator", "image", "item", "items"});
+    case Ns::dc:
+      return one_of(local, {"title", "description", "language", "rights", "publisher", "creator", "date"});
+    case Ns::dcterms: return local == "modified";
+    case Ns::atom: return local == "link" || local == "id" || local == "updated";
+    case Ns::hr: return true;
+    default: return false;
+  }
+}
+
+/// What the reader understands directly under `<item>`; everything else is kept as an extension.
+bool understood_in_item(Ns ns, std::string_view local) {
+  switch (ns) {
+    case Ns::none:
+    case Ns::rss090:
+    case Ns::rss10:
+      return one_of(local, {"title", "link", "description", "author", "category", "enclosure", "guid", "pubDate"});
+    case Ns::dc:
+      return one_of(local, {"title", "description", "language", "rights", "publisher", "creator", "date", "subject",
+                            "coverage", "identifier"});
+    case Ns::dcterms: return local == "modified" || local == "issued" || local == "created";
+    case Ns::atom:
+      return local == "link" || local == "id" || local == "updated" || local == "published" || local == "author";
+    case Ns::content: return local == "encoded";
+    case Ns::media: return local == "content" || local == "group" || local == "thumbnail" || local == "category";
+    case Ns::georss: return local == "point" || local == "where";
+    case Ns::geo: return local == "lat" || local == "long" || local == "Point";
+    case Ns::hr: return true;
+    default: return false;
+  }
+}
+
+/// A raw foreign element may be written back when this reader will keep it.
+bool foreign_in_channel(std::string_view uri, std::string_view local) {
+  const Ns ns = hx::classify_namespace(uri);
+  return ns != Ns::hr && ns != Ns::xml && !understood_in_channel(ns, local);
+}
+bool foreign_in_item(std::string_view uri, std::string_view local) {
+  const Ns ns = hx::classify_namespace(uri);
+  return ns != Ns::hr && ns != Ns::xml && !understood_in_item(ns, local);
+}
+
+/// Line and column (1-based, bytes) of offsets into the text a document was parsed from.
+class Lines {
+ public:
+  explicit Lines(std::string_view text) : text_(text) {}
+  std::pair<std::size_t, std::size_t> at(std::ptrdiff_t offset) {
+    if (offset < 0 || static_cast<std::size_t>(offset) > text_.size()) return {0, 0};
+    if (!built_) {
+      starts_.push_back(0);
+      for (std::size_t i = 0; i < text_.size(); ++i) {
+        if (text_[i] == '\n') starts_.push_back(i + 1);
+      }
+      built_ = true;
+    }
+    const auto off = static_cast<std::size_t>(offset);
+    const auto it = std::upper_bound(starts_.begin(), starts_.end(), off);
+    const auto line = static_cast<std::size_t>(it - starts_.begin());
+    return {line, off - starts_[line - 1] + 1};
+  }
+
+ private:
+  std::string_view text_;
+  std::vector<std::size_t> starts_;
+  bool built_ = false;
+};
+
+/// Splits `email (Name)`, `Name <email>`, a bare address or a bare name.
+Person parse_person(std::string_view text) {
+  text = hx::trim(text);
+  Person p;
+  auto strip_mailto = [](std::string_view s) {
+    s = hx::trim(s);
+    if (s.size() > 7 && ieq(s.substr(0, 7), "mailto:")) s.remove_prefix(7);
+    return std::string(s);
+  };
+  if (!text.empty() && text.back() == ')') {
+    const std::size_t open = text.rfind('(');
+    if (open != std::string_view::npos && open > 0) {
+      const std::string_view outer = hx::trim(text.substr(0, open));
+      const std::string_view inner = hx::trim(text.substr(open + 1, text.size() - open - 2));
+      if (outer.find('@') != std::string_view::npos && outer.find(' ') == std::string_view::npos) {
+        p.email = strip_mailto(outer);
+        p.name = std::string(inner);
+        return p;
+      }
+      if (inner.find('@') != std::string_view::npos && inner.find(' ') == std::string_view::npos) {
+        p.name = std::string(outer);
+        p.email = strip_mailto(inner);
+        return p;
+      }
+    }
+  }
+  if (!text.empty() && text.back() == '>') {
+    const std::size_t open = text.rfind('<');
+    if (open != std::string_view::npos) {
+      const std::string_view inner = text.substr(open + 1, text.size() - open - 2);
+      if (inner.find('@') != std::string_view::npos) {
+        p.name = std::string(hx::trim(text.substr(0, open)));
+        if (p.name.size() >= 2 && p.name.front() == '"' && p.name.back() == '"')
+          p.name = p.name.substr(1, p.name.size() - 2);
+        p.email = strip_mailto(inner);
+        return p;
+      }
+    }
+  }
+  if (text.find('@') != std::string_view::npos && text.find(' ') == std::string_view::npos) {
+    p.email = strip_mailto(text);
+    return p;
+  }
+  p.name = std::string(text);
+  return p;
+}
+
+/// The text an `<author>` / `managingEditor` element gets for a person.
+std::string format_person(const std::string& name, const std::string& email) {
+  if (email.empty()) return name;
+  if (name.empty()) return email;
+  return email + " (" + name + ")";
+}
+
+/// All text and CDATA of an element, and whether it also holds child elements.
+std::string plain_text(pugi::xml_node el, bool* has_elements = nullptr) {
+  std::string out;
+  bool elements = false;
+  for (pugi::xml_node c = el.first_child(); c; c = c.next_sibling()) {
+    const auto t = c.type();
+    if (t == pugi::node_pcdata || t == pugi::node_cdata) out += c.value();
+    else if (t == pugi::node_element) elements = true;
+  }
+  if (has_elements) *has_elements = elements;
+  return out;
+}
+
+std::string trimmed_text(pugi::xml_node el) { return std::string(hx::trim(plain_text(el))); }
+
+/// `base` with the element's `xml:base` applied.
+std::string with_base(const std::string& base, pugi::xml_node el) {
+  const pugi::xml_attribute a = el.attribute("xml:base");
+  if (!a) return base;
+  const std::string_view ref = hx::trim(a.value());
+  if (base.empty()) return std::string(ref);
+  return resolve_url(base, ref);
+}
+
+std::string resolve(const std::string& base, std::string_view ref) {
+  ref = hx::trim(ref);
+  if (ref.empty()) return {};
+  if (base.empty() || is_absolute_url(ref)) return std::string(ref);
+  return resolve_url(base, ref);
+}
+
+/// `/a/b/c`: the names of `node` and its ancestors below the item or channel
+/// (the first ancestor that is not an `hr:` element, matched by the prefix of `node`).
+std::string relative_path(pugi::xml_node node) {
+  const std::string_view prefix = hx::name_prefix(node.name());
+  std::vector<std::string_view> names;
+  for (pugi::xml_node n = node; n && n.type() == pugi::node_element; n = n.parent()) {
+    if (hx::name_prefix(n.name()) != prefix) break;
+    names.push_back(n.name());
+  }
+  std::string out;
+  for (auto it = names.rbegin(); it != names.rend(); ++it) {
+    out += '/';
+    out.append(it->data(), it->size());
+  }
+  return out;
+}
+
+/// The `<url>` of an `<image>`, resolved.
+std::string icon_of(pugi::xml_node image, const std::string& base) {
+  for (pugi::xml_node c = image.first_child(); c; c = c.next_sibling()) {
+    if (c.type() == pugi::node_element && ieq(hx::local_name(c.name()), "url"))
+      return resolve(with_base(base, image), plain_text(c));
+  }
+  return {};
+}
+
+/// How a text element's type is decided when the element does not say (`hr:type`).
+enum class TextMode {
+  sniff,  ///< HTML when it looks like HTML, else plain text (titles, descriptions)
+  html,   ///< always HTML (content:encoded)
+};
+
+/// The RSS version a document declares, as a `source_format` id.
+std::string rss_version_id(std::string_view version) {
+  version = hx::trim(version);
+  if (version == "0.91") return "rss-0.91";
+  if (version == "0.92") return "rss-0.92";
+  if (version == "0.93") return "rss-0.93";
+  if (version == "0.94") return "rss-0.94";
+  if (version == "0.90" || version == "0.9") return "rss-0.90";
+  if (version == "2.0" || version == "2.00" || version == "2" || version.substr(0, 4) == "2.0.") return "rss-2.0";
+  return {};
+}
+
+// ---------------------------------------------------------------------------
+// The reader
+
+class Reader {
+ public:
+  Reader(const ReadOptions& options, std::string_view text, Collection& out)
+      : options_(options), lines_(text), out_(out) {}
+
+  /// Reads a whole document into the collection.
+  void read_document(pugi::xml_node root);
+
+  /// Reads the channel's own fields (not its items). Collects the channel's
+  /// `hr:` children and item elements into `hr` and `items` when given.
+  Feed read_channel(pugi::xml_node channel, const std::string& base, std::vector<pugi::xml_node>* hr,
+                    std::vector<pugi::xml_node>* items, pugi::xml_node* image);
+
+  /// Reads one item's native elements; collects its `hr:` children into `hr`.
+  Item read_item(pugi::xml_node item, const std::string& parent_base, const std::string& path,
+                 std::vector<pugi::xml_node>* hr);
+
+  /// Applies the `hr:` children of an item.
+  void apply_item_ext(const std::vector<pugi::xml_node>& hr, Item& item, const std::string& path);
+
+  hx::NsScope& scope() { return ns_; }
+  void set_version(std::string id) { version_ = std::move(id); }
+
+ private:
+  void repair(std::string code, std::string message, pugi::xml_node where, std::string path) {
+    const auto [line, column] = where ? lines_.at(where.offset_debug()) : std::pair<std::size_t, std::size_t>{0, 0};
+    detail::report_repair(out_.diagnostics, options_, kFormat, std::move(code), std::move(message), std::move(path),
+                          line, column);
+  }
+  void info(std::string code, std::string message, pugi::xml_node where, std::string path) {
+    Diagnostic d;
+    d.severity = Severity::info;
+    d.code = std::move(code);
+    d.message = std::move(message);
+    const auto [line, column] = where ? lines_.at(where.offset_debug()) : std::pair<std::size_t, std::size_t>{0, 0};
+    if (line) d.line = line;
+    if (column) d.column = column;
+    d.path = std::move(path);
+    out_.diagnostics.push_back(std::move(d));
+  }
+
+  std::optional<Timestamp> date(pugi::xml_node el, const std::string& path) {
+    const std::string text = trimmed_text(el);
+    if (text.empty()) return std::nullopt;
+    const auto [line, column] = lines_.at(el.offset_debug());
+    return detail::parse_feed_date(text, options_, kFormat, out_.diagnostics, path + "/" + el.name(), line, column);
+  }
+
+  /// The first of `candidates` (in priority order) that holds a date.
+  std::optional<Timestamp> first_date(std::initializer_list<pugi::xml_node> candidates, const std::string& path) {
+    for (pugi::xml_node el : candidates) {
+      if (!el) continue;
+      if (auto t = date(el, path)) return t;
+    }
+    return std::nullopt;
+  }
+
+  /// An `hr:type` attribute of a native element (the writer says what the element cannot).
+  std::optional<TextType> hr_type(pugi::xml_node el) const {
+    for (pugi::xml_attribute a = el.first_attribute(); a; a = a.next_attribute()) {
+      const std::string_view name = a.name();
+      if (name.find(':') == std::string_view::npos || hx::local_name(name) != "type") continue;
+      if (name.substr(0, 6) == "xmlns:") continue;
+      if (ns_.ns_of_name(name) == Ns::hr) return from_string<TextType>(a.value());
+    }
+    return std::nullopt;
+  }
+
+  Text text(pugi::xml_node el, TextMode mode, const std::string& base, const std::string& path) {
+    bool markup = false;
+    std::string value = plain_text(el, &markup);
+    if (markup) value = hx::inner_xml(el);
+    Text t;
+    t.value = std::string(hx::trim(value));
+    if (auto type = hr_type(el)) {
+      t.type = *type;
+    } else {
+      if (markup) {
+        repair("markup-unescaped", "<" + std::string(el.name()) + "> holds unescaped markup; read as HTML", el,
+               path + "/" + el.name());
+      }
+      t.type = mode == TextMode::html || markup || hx::looks_like_html(t.value) ? TextType::html : TextType::text;
+    }
+    if (t.type == TextType::html && !base.empty()) t.value = hx::resolve_html_urls(t.value, base);
+    return t;
+  }
+
+  /// `text` for elements that may be empty: absent then.
+  std::optional<Text> opt_text(pugi::xml_node el, TextMode mode, const std::string& base, const std::string& path) {
+    Text t = text(el, mode, base, path);
+    if (t.value.empty() && t.type == TextType::text && !hr_type(el)) return std::nullopt;
+    return t;
+  }
+
+  void keep(pugi::xml_node el, Extensions& ext) { hx::keep_foreign(ext, ns_.uri_of(el), el); }
+
+  Link atom_link(pugi::xml_node el, const std::string& base, const std::string& path) {
+    Link l;
+    l.href = resolve(base, el.attribute("href").value());
+    l.rel = hx::trim(el.attribute("rel").value());
+    l.type = hx::trim(el.attribute("type").value());
+    l.hreflang = hx::trim(el.attribute("hreflang").value());
+    l.title = el.attribute("title").value();
+    if (const pugi::xml_attribute len = el.attribute("length")) {
+      l.length = hx::parse_uint(len.value());
+      if (!l.length)
+        repair("length-invalid", "link length \"" + std::string(len.value()) + "\" is not a number; ignored", el,
+               path + "/" + el.name());
+    }
+    return l;
+  }
+
+  std::optional<std::uint64_t> length_attr(pugi::xml_node el, const char* name, const std::string& path) {
+    const pugi::xml_attribute a = el.attribute(name);
+    if (!a || hx::trim(a.value()).empty()) return std::nullopt;
+    auto v = hx::parse_uint(a.value());
+    if (!v)
+      repair("length-invalid",
+             "<" + std::string(el.name()) + "> " + name + " \"" + a.value() + "\" is not a number; ignored", el,
+             path + "/" + el.name());
+    return v;
+  }
+
+  void media_content(pugi::xml_node el, const std::string& base, const std::string& path,
+                     std::vector<Attachment>& out) {
+    Attachment at;
+    at.url = resolve(base, el.attribute("url").value());
+    if (at.url.empty()) return;  // a player-only media:content: nothing to attach
+    at.type = hx::trim(el.attribute("type").value());
+    at.length = length_attr(el, "fileSize", path);
+    for (pugi::xml_node c = el.first_child(); c; c = c.next_sibling()) {
+      if (c.type() == pugi::node_element && hx::local_name(c.name()) == "title") at.title = trimmed_text(c);
+    }
+    add_attachment(std::move(at), out);
+  }
+
+  static void add_attachment(Attachment at, std::vector<Attachment>& out) {
+    for (Attachment& existing : out) {
+      if (existing.url != at.url) continue;  // the same file named twice (enclosure + media:content): merge
+      if (existing.type.empty()) existing.type = at.type;
+      if (!existing.length) existing.length = at.length;
+      if (existing.title.empty()) existing.title = at.title;
+      return;
+    }
+    out.push_back(std::move(at));
+  }
+
+  Link thumbnail(pugi::xml_node el, const std::string& base) {
+    Link l;
+    l.href = resolve(base, el.attribute("url").value());
+    l.rel = "thumbnail";
+    return l;
+  }
+
+  /// `lat lon` (space or comma separated).
+  std::optional<GeoPoint> point(std::string_view text, pugi::xml_node where, const std::string& path) {
+    std::string s(hx::trim(text));
+    std::replace(s.begin(), s.end(), ',', ' ');
+    const std::size_t sp = s.find_first_of(" \t\n\r");
+    std::optional<double> lat, lon;
+    if (sp != std::string::npos) {
+      lat = hx::parse_double(std::string_view(s).substr(0, sp));
+      lon = hx::parse_double(std::string_view(s).substr(sp));
+    }
+    if (!lat || !lon || *lat < -90 || *lat > 90 || *lon < -180 || *lon > 180) {
+      repair("geo-invalid", "\"" + std::string(hx::trim(text)) + "\" is not a point (lat lon); dropped", where,
+             path + "/" + where.name());
+      return std::nullopt;
+    }
+    return GeoPoint{*lat, *lon};
+  }
+
+  /// The first descendant element with this local name.
+  static pugi::xml_node descendant(pugi::xml_node el, std::string_view local) {
+    for (pugi::xml_node c = el.first_child(); c; c = c.next_sibling()) {
+      if (c.type() != pugi::node_element) continue;
+      if (hx::local_name(c.name()) == local) return c;
+      if (pugi::xml_node d = descendant(c, local)) return d;
+    }
+    return {};
+  }
+
+  const ReadOptions& options_;
+  Lines lines_;
+  Collection& out_;
+  hx::NsScope ns_;
+  std::string version_ = "rss-2.0";
+
+  friend class Writer;
+};
+
+Feed Reader::read_channel(pugi::xml_node channel, const std::string& base, std::vector<pugi::xml_node>* hr,
+                          std::vector<pugi::xml_node>* items, pugi::xml_node* image) {
+  Feed f;
+  const std::string path = std::string(channel.parent().name()) + "/" + channel.name();
+  pugi::xml_node title, dc_title, link, description, dc_description, language, dc_language, rights, dc_rights;
+  pugi::xml_node last_build, pub_date, dc_date, dcterms_modified, atom_updated, atom_id;
+  for (pugi::xml_node c = channel.first_child(); c; c = c.next_sibling()) {
+    if (c.type() != pugi::node_element) continue;
+    const std::size_t pushed = ns_.push(c);
+    const Ns ns = ns_.ns_of(c);
+    const std::string_view local = hx::local_name(c.name());
+    if (ns == Ns::hr) {
+      if (hr) hr->push_back(c);
+    } else if (!understood_in_channel(ns, local)) {
+      keep(c, f.extensions);
+    } else if (is_rss_ns(ns)) {
+      if (ieq(local, "title")) { if (!title) title = c; }
+      else if (ieq(local, "link")) { if (!link) link = c; }
+      else if (ieq(local, "description")) { if (!description) description = c; }
+      else if (ieq(local, "language")) { if (!language) language = c; }
+      else if (ieq(local, "copyright")) { if (!rights) rights = c; }
+      else if (ieq(local, "managingEditor") || ieq(local, "webMaster")) {
+        const Person p = parse_person(plain_text(c));
+        if (!p.name.empty() || !p.email.empty()) {
+          Party party;
+          party.kind = PartyKind::person;
+          party.name = p.name;
+          party.email = p.email;
+          party.role = ieq(local, "webMaster") ? "webmaster" : "managing-editor";
+          f.publishers.push_back(std::move(party));
+        }
+      }
+      else if (ieq(local, "pubDate")) { if (!pub_date) pub_date = c; }
+      else if (ieq(local, "lastBuildDate")) { if (!last_build) last_build = c; }
+      else if (ieq(local, "generator")) f.generator = trimmed_text(c);
+      else if (ieq(local, "image")) {
+        if (image && !*image) *image = c;
+      }
+      else if (ieq(local, "item")) {
+        if (items) items->push_back(c);
+      }
+      // `items` (the RDF table of contents) says nothing the items themselves do not.
+    } else if (ns == Ns::dc) {
+      if (local == "title") { if (!dc_title) dc_title = c; }
+      else if (local == "description") { if (!dc_description) dc_description = c; }
+      else if (local == "language") { if (!dc_language) dc_language = c; }
+      else if (local == "rights") { if (!dc_rights) dc_rights = c; }
+      else if (local == "date") { if (!dc_date) dc_date = c; }
+      else if (local == "publisher" || local == "creator") {
+        const Person p = parse_person(plain_text(c));
+        if (!p.name.empty() || !p.email.empty()) {
+          Party party;
+          party.kind = local == "creator" ? PartyKind::person : PartyKind::organisation;
+          party.name = p.name;
+          party.email = p.email;
+          party.role = local == "creator" ? "creator" : "publisher";
+          f.publishers.push_back(std::move(party));
+        }
+      }
+    } else if (ns == Ns::dcterms) {
+      if (!dcterms_modified) dcterms_modified = c;
+    } else if (ns == Ns::atom) {
+      if (local == "link") f.links.push_back(atom_link(c, with_base(base, c), path));
+      else if (local == "id") { if (!atom_id) atom_id = c; }
+      else if (local == "updated") { if (!atom_updated) atom_updated = c; }
+    }
+    ns_.pop(pushed);
+  }
+  if (title || dc_title) f.title = text(title ? title : dc_title, TextMode::sniff, {}, path);
+  if (link) f.url = resolve(with_base(base, link), plain_text(link));
+  if (description || dc_description)
+    f.subtitle = opt_text(description ? description : dc_description, TextMode::sniff, {}, path);
+  if (language || dc_language) f.language = trimmed_text(language ? language : dc_language);
+  if (rights || dc_rights) f.rights = opt_text(rights ? rights : dc_rights, TextMode::sniff, {}, path);
+  f.updated = first_date({last_build, pub_date, dc_date, dcterms_modified, atom_updated}, path);
+  if (atom_id) f.id = trimmed_text(atom_id);
+  if (f.id.empty()) f.id = f.url;
+  f.source_format = version_;
+  return f;
+}
+
+Item Reader::read_item(pugi::xml_node node, const std::string& parent_base, const std::string& path,
+                       std::vector<pugi::xml_node>* hr) {
+  const std::size_t pushed_item = ns_.push(node);
+  const std::string base = with_base(parent_base, node);
+  Article a;
+  pugi::xml_node title, dc_title, link, description, dc_description, content, guid, dc_identifier, atom_id;
+  pugi::xml_node pub_date, dc_date, dcterms_issued, dcterms_created, atom_published, atom_updated, dcterms_modified;
+  pugi::xml_node dc_language, dc_rights, georss_point, georss_where, geo_lat, geo_long, geo_point;
+  for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
+    if (c.type() != pugi::node_element) continue;
+    const std::size_t pushed = ns_.push(c);
+    const Ns ns = ns_.ns_of(c);
+    const std::string_view local = hx::local_name(c.name());
+    if (ns == Ns::hr) {
+      if (hr) hr->push_back(c);
+    } else if (!understood_in_item(ns, local)) {
+      keep(c, a.extensions);
+    } else if (is_rss_ns(ns)) {
+      if (ieq(local, "title")) { if (!title) title = c; }
+      else if (ieq(local, "link")) { if (!link || trimmed_text(link).empty()) link = c; }
+      else if (ieq(local, "description")) { if (!description) description = c; }
+      else if (ieq(local, "author")) {
+        Person p = parse_person(plain_text(c));
+        if (!p.name.empty() || !p.email.empty()) a.authors.push_back(std::move(p));
+      }
+      else if (ieq(local, "category")) {
+        Category cat{trimmed_text(c), std::string(hx::trim(c.attribute("domain").value())), {}};
+        if (!cat.term.empty() || !cat.scheme.empty()) a.categories.push_back(std::move(cat));
+      }
+      else if (ieq(local, "enclosure")) {
+        Attachment at;
+        at.url = resolve(with_base(base, c), c.attribute("url").value());
+        if (at.url.empty()) {
+          repair("enclosure-invalid", "<enclosure> has no url; dropped", c, path + "/" + c.name());
+        } else {
+          at.type = hx::trim(c.attribute("type").value());
+          at.length = length_attr(c, "length", path);
+          add_attachment(std::move(at), a.attachments);
+        }
+      }
+      else if (ieq(local, "guid")) { if (!guid) guid = c; }
+      else if (ieq(local, "pubDate")) { if (!pub_date) pub_date = c; }
+    } else if (ns == Ns::dc) {
+      if (local == "title") { if (!dc_title) dc_title = c; }
+      else if (local == "description") { if (!dc_description) dc_description = c; }
+      else if (local == "language") { if (!dc_language) dc_language = c; }
+      else if (local == "rights") { if (!dc_rights) dc_rights = c; }
+      else if (local == "date") { if (!dc_date) dc_date = c; }
+      else if (local == "identifier") { if (!dc_identifier) dc_identifier = c; }
+      else if (local == "creator") {
+        Person p = parse_person(plain_text(c));
+        if (!p.name.empty() || !p.email.empty()) a.authors.push_back(std::move(p));
+      }
+      else if (local == "publisher") {
+        const std::string name = trimmed_text(c);
+        if (!name.empty()) {
+          Party party;
+          party.name = name;
+          party.role = "publisher";
+          a.publishers.push_back(std::move(party));
+        }
+      }
+      else if (local == "subject") {
+        std::string term = trimmed_text(c);
+        if (!term.empty()) a.categories.push_back(Category{std::move(term), {}, {}});
+      }
+      else if (local == "coverage") {
+        std::string term = trimmed_text(c);
+        if (!term.empty()) a.categories.push_back(Category{std::move(term), "dc:coverage", {}});
+      }
+    } else if (ns == Ns::dcterms) {
+      if (local == "issued") { if (!dcterms_issued) dcterms_issued = c; }
+      else if (local == "created") { if (!dcterms_created) dcterms_created = c; }
+      else if (local == "modified") { if (!dcterms_modified) dcterms_modified = c; }
+    } else if (ns == Ns::atom) {
+      if (local == "link") a.links.push_back(atom_link(c, with_base(base, c), path));
+      else if (local == "id") { if (!atom_id) atom_id = c; }
+      else if (local == "updated") { if (!atom_updated) atom_updated = c; }
+      else if (local == "published") { if (!atom_published) atom_published = c; }
+      else if (local == "author") {
+        Person p;
+        for (pugi::xml_node f = c.first_child(); f; f = f.next_sibling()) {
+          if (f.type() != pugi::node_element) continue;
+          const std::string_view fl = hx::local_name(f.name());
+          if (fl == "name") p.name = trimmed_text(f);
+          else if (fl == "email") p.email = trimmed_text(f);
+          else if (fl == "uri") p.uri = resolve(with_base(base, c), plain_text(f));
+        }
+        if (!p.name.empty() || !p.email.empty() || !p.uri.empty()) a.authors.push_back(std::move(p));
+      }
+    } else if (ns == Ns::content) {
+      if (!content) content = c;
+    } else if (ns == Ns::media) {
+      const std::string cbase = with_base(base, c);
+      if (local == "content") {
+        media_content(c, cbase, path, a.attachments);
+      } else if (local == "thumbnail") {
+        Link l = thumbnail(c, cbase);
+        if (!l.href.empty()) a.links.push_back(std::move(l));
+      } else if (local == "category") {
+        Category cat{trimmed_text(c), std::string(hx::trim(c.attribute("scheme").value())),
+                     std::string(hx::trim(c.attribute("label").value()))};
+        if (!cat.term.empty()) a.categories.push_back(std::move(cat));
+      } else if (local == "group") {
+        for (pugi::xml_node g = c.first_child(); g; g = g.next_sibling()) {
+          if (g.type() != pugi::node_element) continue;
+          const std::string_view gl = hx::local_name(g.name());
+          const std::string gbase = with_base(cbase, g);
+          if (gl == "content") {
+            media_content(g, gbase, path, a.attachments);
+          } else if (gl == "thumbnail") {
+            Link l = thumbnail(g, gbase);
+            if (!l.href.empty()) a.links.push_back(std::move(l));
+          }
+        }
+      }
+    } else if (ns == Ns::georss) {
+      if (local == "point") { if (!georss_point) georss_point = c; }
+      else if (local == "where") { if (!georss_where) georss_where = c; }
+    } else if (ns == Ns::geo) {
+      if (local == "lat") geo_lat = c;
+      else if (local == "long") geo_long = c;
+      else if (local == "Point") geo_point = c;
+    }
+    ns_.pop(pushed);
+  }
+
+  // Identity and links.
+  if (guid) a.id = trimmed_text(guid);
+  if (a.id.empty()) {
+    for (pugi::xml_attribute at = node.first_attribute(); at; at = at.next_attribute()) {
+      const std::string_view name = at.name();
+      if (hx::local_name(name) == "about" && ns_.ns_of_name(name) == Ns::rdf) a.id = hx::trim(at.value());
+    }
+  }
+  if (a.id.empty() && dc_identifier) a.id = trimmed_text(dc_identifier);
+  if (a.id.empty() && atom_id) a.id = trimmed_text(atom_id);
+  if (link) a.url = resolve(with_base(base, link), plain_text(link));
+  if (a.url.empty() && guid) {
+    const pugi::xml_attribute perma = guid.attribute("isPermaLink");
+    const bool permalink = !perma || ieq(hx::trim(perma.value()), "true");
+    const std::string g = trimmed_text(guid);
+    if (permalink && is_absolute_url(g) && (g.substr(0, 5) == "http:" || g.substr(0, 6) == "https:")) a.url = g;
+  }
+
+  // Texts.
+  if (title || dc_title) a.title = text(title ? title : dc_title, TextMode::sniff, base, path);
+  if (description || dc_description)
+    a.summary = opt_text(description ? description : dc_description, TextMode::sniff, base, path);
+  if (content) a.content = opt_text(content, TextMode::html, with_base(base, content), path);
+  if (dc_rights) a.rights = opt_text(dc_rights, TextMode::sniff, base, path);
+
+  // Dates.
+  a.published = first_date({pub_date, dc_date, dcterms_issued, dcterms_created, atom_published}, path);
+  a.updated = first_date({atom_updated, dcterms_modified}, path);
+
+  // Language: dc:language, else the item's own xml:lang.
+  if (dc_language) a.language = trimmed_text(dc_language);
+  if (a.language.empty()) a.language = hx::trim(node.attribute("xml:lang").value());
+
+  // Position.
+  if (georss_point) {
+    a.geo = point(plain_text(georss_point), georss_point, path);
+  } else if (georss_where) {
+    if (pugi::xml_node pos = descendant(georss_where, "pos")) a.geo = point(plain_text(pos), pos, path);
+    else repair("geo-invalid", "<georss:where> holds no gml:pos; dropped", georss_where, path + "/" + georss_where.name());
+  } else if (geo_lat && geo_long) {
+    a.geo = point(trimmed_text(geo_lat) + " " + trimmed_text(geo_long), geo_lat, path);
+  } else if (geo_point) {
+    pugi::xml_node lat = descendant(geo_point, "lat"), lon = descendant(geo_point, "long");
+    if (lat && lon) a.geo = point(trimmed_text(lat) + " " + trimmed_text(lon), geo_point, path);
+  }
+  ns_.pop(pushed_item);
+  return Item(std::move(a));
+}
+
+void Reader::apply_item_ext(const std::vector<pugi::xml_node>& hr, Item& item, const std::string& path) {
+  if (hr.empty()) return;
+  hx::apply_item(hr, item, [&](pugi::xml_node where, std::string code, std::string message) {
+    repair(std::move(code), std::move(message), where, path + relative_path(where));
+  });
+}
+
+void Reader::read_document(pugi::xml_node root) {
+  const std::size_t pushed_root = ns_.push(root);
+  const Ns root_ns = ns_.ns_of(root);
+  const std::string_view root_local = hx::local_name(root.name());
+  bool rdf = false;
+  if (ieq(root_local, "rss") && is_rss_ns(root_ns)) {
+    const pugi::xml_attribute v = root.attribute("version");
+    version_ = rss_version_id(v.value());
+    if (version_.empty()) {
+      version_ = "rss";
+      info("rss-version-unknown",
+           v ? "unknown RSS version \"" + std::string(v.value()) + "\"; read as RSS 2.0" : "<rss> has no version; read as RSS 2.0",
+           root, root.name());
+    }
+  } else if (root_local == "RDF" && root_ns == Ns::rdf) {
+    rdf = true;
+    version_ = "rdf";
+  } else {
+    const auto [line, column] = lines_.at(root.offset_debug());
+    throw ParseError(std::string(kFormat),
+                     "root element <" + std::string(root.name()) + "> is not <rss> or <rdf:RDF>",
+                     SourceLocation{line, column, static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, root.offset_debug()))},
+                     {}, options_.file_name);
+  }
+
+  pugi::xml_node channel;
+  for (pugi::xml_node c = root.first_child(); c; c = c.next_sibling()) {
+    if (c.type() == pugi::node_element && ieq(hx::local_name(c.name()), "channel") && is_rss_ns(ns_.ns_of(c))) {
+      channel = c;
+      break;
+    }
+  }
+  if (!channel) {
+    const auto [line, column] = lines_.at(root.offset_debug());
+    throw ParseError(std::string(kFormat), "<" + std::string(root.name()) + "> has no <channel>",
+                     SourceLocation{line, column, std::nullopt}, {}, options_.file_name);
+  }
+  if (rdf && ns_.ns_of(channel) == Ns::rss090) version_ = "rss-0.90";
+
+  const std::string root_base = with_base(options_.base_url, root);
+  const std::size_t pushed_channel = ns_.push(channel);
+  std::vector<pugi::xml_node> hr;
+  std::vector<pugi::xml_node> items;
+  pugi::xml_node image;
+  out_.feed = read_channel(channel, with_base(root_base, channel), &hr, rdf ? nullptr : &items, &image);
+  ns_.pop(pushed_channel);
+
+  // The rest of the root: RDF items and image; items an RSS feed put outside its channel.
+  pugi::xml_node root_image;
+  for (pugi::xml_node c = root.first_child(); c; c = c.next_sibling()) {
+    if (c.type() != pugi::node_element || c == channel) continue;
+    const std::string_view local = hx::local_name(c.name());
+    if (!is_rss_ns(ns_.ns_of(c))) continue;
+    if (ieq(local, "item")) {
+      if (!rdf) {
+        repair("item-outside-channel", "<item> outside <channel>; read as an item of the channel", c,
+               std::string(root.name()) + "/" + c.name());
+      }
+      items.push_back(c);
+    } else if (ieq(local, "image") && !root_image) {
+      root_image = c;
+    }
+  }
+  if (items.size() > options_.limits.max_items) {
+    throw ParseError(std::string(kFormat),
+                     "more than " + std::to_string(options_.limits.max_items) + " items (limit max_items)", {}, {},
+                     options_.file_name);
+  }
+
+  // Relative URLs of items: nested xml:base, else the channel's link, else the caller's base.
+  const std::string fallback = is_absolute_url(out_.feed.url) ? out_.feed.url : options_.base_url;
+  const std::string item_parent_base = with_base(with_base(fallback, root), channel);
+  const std::string item_parent_base_rdf = with_base(fallback, root);
+  if (image) out_.feed.icon = icon_of(image, item_parent_base);
+  if (out_.feed.icon.empty() && root_image) out_.feed.icon = icon_of(root_image, item_parent_base_rdf);
+  if (out_.feed.icon.empty() && image) {  // RDF: <image rdf:resource="…"/> in the channel
+    for (pugi::xml_attribute at = image.first_attribute(); at; at = at.next_attribute()) {
+      if (hx::local_name(at.name()) == "resource") out_.feed.icon = hx::trim(at.value());
+    }
+  }
+  const std::string channel_path = std::string(root.name()) + "/" + channel.name();
+  out_.items.reserve(items.size());
+  std::vector<pugi::xml_node> item_hr;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const pugi::xml_node node = items[i];
+    const bool in_channel = node.parent() == channel;
+    const std::string path = (in_channel ? channel_path : std::string(root.name())) + "/item[" + std::to_string(i + 1) + "]";
+    const std::size_t pushed = in_channel ? ns_.push(channel) : 0;
+    item_hr.clear();
+    Item item = read_item(node, in_channel ? item_parent_base : item_parent_base_rdf, path, &item_hr);
+    apply_item_ext(item_hr, item, path);
+    ns_.pop(pushed);
+    out_.items.push_back(std::move(item));
+  }
+
+  if (!hr.empty()) {
+    hx::apply_channel(hr, out_, [&](pugi::xml_node where, std::string code, std::string message) {
+      repair(std::move(code), std::move(message), where, channel_path + relative_path(where));
+    });
+  }
+  for (auto& note : ns_.take_notes()) repair(note.code, note.message, note.where, {});
+  ns_.pop(pushed_root);
+}
+
+// ---------------------------------------------------------------------------
+// Loading
+
+// TEMPORARY until detail::load_xml (xml_input.cpp) lands: plain pugixml.
+detail::XmlInput load(std::string_view bytes, const ReadOptions& options) {
+  if (bytes.size() > options.limits.max_input_bytes)
+    throw ParseError(std::string(kFormat), "input larger than max_input_bytes", {}, {}, options.file_name);
+  detail::XmlInput in;
+  in.text.assign(bytes.data(), bytes.size());
+  in.encoding = "utf-8";
+  const pugi::xml_parse_result r = in.doc.load_buffer(in.text.data(), in.text.size(), pugi::parse_default,
+                                                      pugi::encoding_utf8);
+  if (!r) {
+    Lines lines(in.text);
+    const auto [line, column] = lines.at(r.offset);
+    throw ParseError(std::string(kFormat), std::string("XML syntax error: ") + r.description(),
+                     SourceLocation{line, column, static_cast<std::size_t>(r.offset)}, {}, options.file_name);
+  }
+  return in;
+}
+
+// ---------------------------------------------------------------------------
+// The writer
+
+class Writer {
+ public:
+  Writer(const Collection& c, const WriteOptions& o) : c_(c), options_(o), scratch_reader_(read_options_, {}, scratch_) {}
+
+  std::string write();
+
+ private:
+  /// Element text as a reader will get it back.
+  static pugi::xml_node text_el(pugi::xml_node parent, const char* name, std::string_view value) {
+    pugi::xml_node el = parent.append_child(name);
+    const std::string v = hx::element_text_view(value);
+    if (!v.empty()) el.text().set(v.c_str());
+    return el;
+  }
+  static void attr(pugi::xml_node el, const char* name, std::string_view value) {
+    el.append_attribute(name).set_value(hx::xml_safe(value).c_str());
+  }
+  /// A text element; `hr:type` says the type when the reader would guess another.
+  static void text_el(pugi::xml_node parent, const char* name, const Text& t, TextMode mode) {
+    pugi::xml_node el = text_el(parent, name, t.value);
+    const std::string view(hx::trim(hx::element_text_view(t.value)));
+    const TextType guess = mode == TextMode::html || hx::looks_like_html(view) ? TextType::html : TextType::text;
+    if (guess != t.type) el.append_attribute("hr:type").set_value(std::string(to_string(t.type)).c_str());
+  }
+  static bool rfc822_ok(const Timestamp& t) { return Timestamp::parse_rfc822(t.to_rfc822()).has_value(); }
+  static bool rfc3339_ok(const Timestamp& t) { return Timestamp::parse_iso8601(t.to_rfc3339()).has_value(); }
+
+  void channel_native(pugi::xml_node ch);
+  void item_native(pugi::xml_node it, const Article& a);
+
+  const Collection& c_;
+  const WriteOptions& options_;
+  ReadOptions read_options_;
+  Collection scratch_;
+  Reader scratch_reader_;
+};
+
+void Writer::channel_native(pugi::xml_node ch) {
+  const Feed& f = c_.feed;
+  // title, link and description are required by RSS 2.0: fall back to something sensible.
+  if (!f.title.value.empty()) text_el(ch, "title", f.title, TextMode::sniff);
+  else text_el(ch, "title", "(untitled)");
+  std::string link = f.url;
+  if (link.empty()) {
+    for (const Link& l : f.links) {
+      if ((l.rel.empty() || l.rel == "alternate") && !l.href.empty()) {
+        link = l.href;
+        break;
+      }
+    }
+  }
+  if (link.empty() && is_absolute_url(f.id)) link = f.id;
+  text_el(ch, "link", link);
+  if (f.subtitle) text_el(ch, "description", *f.subtitle, TextMode::sniff);
+  else text_el(ch, "description", f.title.value);
+  if (!f.language.empty()) text_el(ch, "language", f.language);
+  if (f.rights) text_el(ch, "copyright", *f.rights, TextMode::sniff);
+  bool editor = false, webmaster = false;
+  for (const Party& p : f.publishers) {
+    if (p.role == "managing-editor" && !editor) {
+      text_el(ch, "managingEditor", format_person(p.name, p.email));
+      editor = true;
+    } else if (p.role == "webmaster" && !webmaster) {
+      text_el(ch, "webMaster", format_person(p.name, p.email));
+      webmaster = true;
+    } else if (p.role == "creator") {
+      text_el(ch, "dc:creator", format_person(p.name, p.email));
+    } else {
+      text_el(ch, "dc:publisher", p.name);
+    }
+  }
+  if (f.updated && rfc822_ok(*f.updated)) text_el(ch, "lastBuildDate", f.updated->to_rfc822());
+  if (!f.generator.empty()) text_el(ch, "generator", f.generator);
+  if (!f.icon.empty()) {
+    pugi::xml_node img = ch.append_child("image");
+    text_el(img, "url", f.icon);
+    text_el(img, "title", f.title.value.empty() ? std::string("(untitled)") : f.title.value);
+    text_el(img, "link", link);
+  }
+  for (const Link& l : f.links) {
+    pugi::xml_node el = ch.append_child("atom:link");
+    attr(el, "href", l.href);
+    if (!l.rel.empty()) attr(el, "rel", l.rel);
+    if (!l.type.empty()) attr(el, "type", l.type);
+    if (!l.hreflang.empty()) attr(el, "hreflang", l.hreflang);
+    if (!l.title.empty()) attr(el, "title", l.title);
+    if (l.length) el.append_attribute("length").set_value(std::to_string(*l.length).c_str());
+  }
+}
+
+void Writer::item_native(pugi::xml_node it, const Article& a) {
+  if (!a.title.value.empty() || a.title.type != TextType::text) text_el(it, "title", a.title, TextMode::sniff);
+  else if (!a.summary) text_el(it, "title", "(untitled)");  // RSS 2.0: title or description
+  if (!a.url.empty()) text_el(it, "link", a.url);
+  if (a.summary) text_el(it, "description", *a.summary, TextMode::sniff);
+  if (a.content) text_el(it, "content:encoded", *a.content, TextMode::html);
+  for (const Person& p : a.authors) {
+    if (!p.email.empty()) text_el(it, "author", format_person(p.name, p.email));
+    else text_el(it, "dc:creator", p.name);
+  }
+  for (const Party& p : a.publishers) text_el(it, "dc:publisher", p.name);
+  for (const Category& cat : a.categories) {
+    pugi::xml_node el = text_el(it, "category", cat.term);
+    if (!cat.scheme.empty()) attr(el, "domain", cat.scheme);
+  }
+  bool enclosure = false;
+  for (const Attachment& at : a.attachments) {
+    if (hx::trim(hx::xml_safe(at.url)).empty()) continue;  // a reader would drop it (and say so)
+    if (!enclosure) {
+      pugi::xml_node el = it.append_child("enclosure");
+      attr(el, "url", at.url);
+      el.append_attribute("length").set_value(std::to_string(at.length.value_or(0)).c_str());
+      attr(el, "type", at.type.empty() ? std::string("application/octet-stream") : at.type);
+      enclosure = true;
+    } else {
+      pugi::xml_node el = it.append_child("media:content");
+      attr(el, "url", at.url);
+      if (!at.type.empty()) attr(el, "type", at.type);
+      if (at.length) el.append_attribute("fileSize").set_value(std::to_string(*at.length).c_str());
+      if (!at.title.empty()) text_el(el, "media:title", at.title);
+    }
+  }
+  if (!a.id.empty()) {
+    pugi::xml_node el = text_el(it, "guid", a.id);
+    el.append_attribute("isPermaLink").set_value(a.id == a.url ? "true" : "false");
+  }
+  if (a.published && rfc822_ok(*a.published)) text_el(it, "pubDate", a.published->to_rfc822());
+  if (a.updated && rfc3339_ok(*a.updated)) text_el(it, "atom:updated", a.updated->to_rfc3339());
+  if (!a.language.empty()) text_el(it, "dc:language", a.language);
+  if (a.rights) text_el(it, "dc:rights", *a.rights, TextMode::sniff);
+  for (const Link& l : a.links) {
+    pugi::xml_node el = it.append_child("atom:link");
+    attr(el, "href", l.href);
+    if (!l.rel.empty()) attr(el, "rel", l.rel);
+    if (!l.type.empty()) attr(el, "type", l.type);
+    if (!l.hreflang.empty()) attr(el, "hreflang", l.hreflang);
+    if (!l.title.empty()) attr(el, "title", l.title);
+    if (l.length) el.append_attribute("length").set_value(std::to_string(*l.length).c_str());
+  }
+  if (a.geo && std::isfinite(a.geo->lat) && std::isfinite(a.geo->lon) && a.geo->lat >= -90 && a.geo->lat <= 90 &&
+      a.geo->lon >= -180 && a.geo->lon <= 180) {
+    text_el(it, "georss:point", hx::format_double(a.geo->lat) + " " + hx::format_double(a.geo->lon));
+  }
+}
+
+std::string Writer::write() {
+  pugi::xml_document doc;
+  pugi::xml_node decl = doc.append_child(pugi::node_declaration);
+  decl.append_attribute("version").set_value("1.0");
+  decl.append_attribute("encoding").set_value("UTF-8");
+  pugi::xml_node rss = doc.append_child("rss");
+  rss.append_attribute("version").set_value("2.0");
+  rss.append_attribute("xmlns:atom").set_value("http://www.w3.org/2005/Atom");
+  rss.append_attribute("xmlns:content").set_value("http://purl.org/rss/1.0/modules/content/");
+  rss.append_attribute("xmlns:dc").set_value("http://purl.org/dc/elements/1.1/");
+  rss.append_attribute("xmlns:media").set_value("http://search.yahoo.com/mrss/");
+  rss.append_attribute("xmlns:georss").set_value("http://www.georss.org/georss");
+  hx::declare(rss);
+  pugi::xml_node ch = rss.append_child("channel");
+
+  Reader& reader = scratch_reader_;
+  reader.scope().push(rss);
+  reader.scope().push(ch);
+
+  channel_native(ch);
+  Feed native = reader.read_channel(ch, {}, nullptr, nullptr, nullptr);
+  if (pugi::xml_node img = ch.child("image"))  // as read_document does
+    native.icon = icon_of(img, is_absolute_url(native.url) ? native.url : std::string());
+  hx::write_channel(ch, c_, native, &foreign_in_channel);
+
+  const std::string base = is_absolute_url(native.url) ? native.url : std::string();
+  for (const Item& item : c_.items) {
+    const Article& a = article_of(item);
+    pugi::xml_node it = ch.append_child("item");
+    item_native(it, a);
+    Item back = reader.read_item(it, base, {}, nullptr);
+    hx::write_item(it, item, article_of(back), &foreign_in_item);
+  }
+
+  std::string out;
+  struct StringWriter : pugi::xml_writer {
+    std::string* s;
+    void write(const void* data, std::size_t size) override { s->append(static_cast<const char*>(data), size); }
+  } w;
+  w.s = &out;
+  if (options_.pretty) {
+    const std::string indent(static_cast<std::size_t>(std::max(0, options_.indent)), ' ');
+    doc.save(w, indent.c_str(), pugi::format_indent, pugi::encoding_utf8);
+  } else {
+    doc.save(w, "", pugi::format_raw, pugi::encoding_utf8);
+  }
+  return out;
+}
+
+}  // namespace
+
+Collection read_rss(std::string_view bytes, const ReadOptions& options) {
+  detail::XmlInput in = load(bytes, options);
+  Collection c;
+  c.diagnostics = std::move(in.diagnostics);
+  const pugi::xml_node root = in.doc.document_element();
+  if (!root) throw ParseError(std::string(kFormat), "no root element", {}, {}, options.file_name);
+  Reader reader(options, in.text, c);
+  reader.read_document(root);
+  detail::finish_feed(c, options);
+  return c;
+}
+
+Result<Collection> try_read_rss(std::string_view bytes, const ReadOptions& options) noexcept {
+  try {
+    return read_rss(bytes, options);
+  } catch (const ParseError& e) {
+    return e;
+  } catch (const std::bad_alloc&) {
+    return ParseError(std::string(kFormat), "out of memory", {}, {}, options.file_name);
+  } catch (const std::exception& e) {
+    return ParseError(std::string(kFormat), e.what(), {}, {}, options.file_name);
+  }
+}
+
+std::string write_rss(const Collection& collection, const WriteOptions& options) {
+  Writer w(collection, options);
+  return w.write();
+}
+
+}  // namespace hrnews

@@ -1,0 +1,415 @@
+// SPDX-License-Identifier: Apache-2.0
+// Language identification: script counts, then — for Latin script — small
+// profiles of function words, letters and word endings, written for hrnews.
+#include <hrnews/language.hpp>
+
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <iterator>
+
+#include "fold.hpp"
+
+namespace hrnews {
+namespace {
+
+// ---------------------------------------------------------------------------
+// Latin-script profiles
+
+enum Latin : int { EN, FR, ES, PT, DE, IT, NL, LATIN_COUNT };
+constexpr std::array<const char*, LATIN_COUNT> latin_tags = {"en", "fr", "es", "pt", "de", "it", "nl"};
+
+// Frequent function words, lower case, separated by spaces. A word listed for
+// several languages counts for each of them, split evenly. Single letters come
+// from elisions (`l'`, `d'`, `qu'`) and English contractions (`'s`, `n't`).
+constexpr std::array<const char*, LATIN_COUNT> function_words = {
+    // en
+    "the of and to in is that for on with as was by at are be this from or have has had an which not were been "
+    "their its it will would who they we our his her he she them after against must should into over under about "
+    "these those there than all also but a s t can could may",
+    // fr
+    "le la les des du de et un une est que qui dans pour par sur avec au aux ce cette ces sont pas ne se son sa "
+    "ses leur leurs été être ont mais ou où à l d qu n c j nous vous il elle ils elles contre après depuis entre "
+    "sous lors très plus sans afin ainsi aussi comme était",
+    // es
+    "el la los las de del y en que es un una por para con se su sus al lo como más pero fue son ha han sido este "
+    "esta estos estas contra desde entre sobre también sin ya muy e o a no le les ante tras según hasta cuando "
+    "donde había",
+    // pt
+    "o a os as de do da dos das e em no na nos nas que é um uma por para com se seu sua seus suas ao à aos às "
+    "pelo pela pelos pelas foi são não mais mas como também foram está ser ter tem contra sobre entre desde após "
+    "até quando onde já",
+    // de
+    "der die das und in zu den von mit ist des sich nicht auf für dem ein eine einer eines einem auch es an als "
+    "wird werden wurde sind bei aus nach sie er wir hat haben oder über gegen zum zur dass durch im um noch nur "
+    "wie was",
+    // it
+    "il lo la i gli le di del della dei delle degli e è in un una per con che non si da dal dalla sono ha hanno "
+    "al alla anche come più ma nel nella essere stato contro tra fra questo questa sul sulla dopo a",
+    // nl
+    "de het een en van in is dat op te zijn voor met die niet aan er om ook als bij door naar wordt werd worden "
+    "heeft hebben maar of uit over tegen deze dit wij zij na tot",
+};
+
+// Word endings: {ending, language, weight}. Checked on words of four bytes or more.
+struct Ending {
+  const char* text;
+  int lang;
+  double weight;
+};
+constexpr Ending endings[] = {
+    {"ing", EN, 0.5},    {"tion", EN, 0.15},  {"tion", FR, 0.15}, {"ness", EN, 0.6},   {"ly", EN, 0.3},
+    {"ed", EN, 0.3},     {"ment", FR, 0.2},   {"ment", EN, 0.15}, {"eux", FR, 0.6},    {"aux", FR, 0.5},
+    {"eurs", FR, 0.5},   {"eur", FR, 0.2},    {"ées", FR, 0.6},   {"ée", FR, 0.5},     {"ais", FR, 0.3},
+    {"ait", FR, 0.4},    {"ique", FR, 0.3},   {"eau", FR, 0.5},   {"ción", ES, 1.0},   {"ciones", ES, 1.0},
+    {"idad", ES, 0.7},   {"dad", ES, 0.4},    {"mente", ES, 0.25}, {"mente", PT, 0.25}, {"mente", IT, 0.25},
+    {"ado", ES, 0.25},   {"ado", PT, 0.25},   {"ada", ES, 0.25},  {"ada", PT, 0.25},   {"ía", ES, 0.3},
+    {"ía", PT, 0.3},     {"os", ES, 0.1},     {"os", PT, 0.1},    {"ção", PT, 1.0},    {"ções", PT, 1.0},
+    {"ões", PT, 1.0},    {"dade", PT, 0.7},   {"ung", DE, 0.6},   {"keit", DE, 0.8},   {"heit", DE, 0.8},
+    {"lich", DE, 0.6},   {"en", DE, 0.1},     {"en", NL, 0.1},    {"zione", IT, 1.0},  {"zioni", IT, 1.0},
+    {"ità", IT, 0.8},    {"tto", IT, 0.2},    {"heid", NL, 0.8},  {"lijk", NL, 0.8},
+};
+
+// Letters outside ASCII that point to languages: {code point, language, weight}.
+struct Letter {
+  char32_t cp;
+  int lang;
+  double weight;
+};
+constexpr Letter letters[] = {
+    {U'é', FR, 0.3},  {U'é', ES, 0.15}, {U'é', PT, 0.15}, {U'é', IT, 0.05}, {U'è', FR, 0.5},  {U'è', IT, 0.3},
+    {U'ê', FR, 0.5},  {U'ê', PT, 0.4},  {U'ë', FR, 0.3},  {U'ë', NL, 0.3},  {U'à', FR, 0.4},  {U'à', PT, 0.2},
+    {U'à', IT, 0.3},  {U'â', FR, 0.4},  {U'â', PT, 0.3},  {U'î', FR, 0.6},  {U'ï', FR, 0.6},  {U'ô', FR, 0.5},
+    {U'ô', PT, 0.3},  {U'û', FR, 0.6},  {U'ù', FR, 0.4},  {U'ù', IT, 0.3},  {U'ç', FR, 0.4},  {U'ç', PT, 0.4},
+    {U'œ', FR, 1.0},  {U'ñ', ES, 1.0},  {U'á', ES, 0.4},  {U'á', PT, 0.4},  {U'í', ES, 0.5},  {U'í', PT, 0.3},
+    {U'ó', ES, 0.5},  {U'ó', PT, 0.3},  {U'ú', ES, 0.5},  {U'ú', PT, 0.3},  {U'ã', PT, 1.0},  {U'õ', PT, 1.0},
+    {U'ä', DE, 0.8},  {U'ö', DE, 0.8},  {U'ü', DE, 0.8},  {U'ß', DE, 1.0},  {U'ì', IT, 0.6},  {U'ò', IT, 0.6},
+    {U'¿', ES, 1.0},  {U'¡', ES, 1.0},
+};
+
+// Function words in a small open-addressing table: word -> bit set of languages.
+class WordTable {
+ public:
+  WordTable() {
+    for (int lang = 0; lang < LATIN_COUNT; ++lang) {
+      const char* p = function_words[static_cast<std::size_t>(lang)];
+      while (*p) {
+        while (*p == ' ') ++p;
+        const char* start = p;
+        while (*p && *p != ' ') ++p;
+        if (p > start) insert(std::string_view(start, static_cast<std::size_t>(p - start)), lang);
+      }
+    }
+  }
+  /// Bit set of the languages `word` is a function word of; 0 when none.
+  std::uint8_t find(std::string_view word) const noexcept {
+    if (word.size() > max_len) return 0;
+    for (std::size_t i = hash(word) & mask;; i = (i + 1) & mask) {
+      const Slot& s = slots_[i];
+      if (s.len == 0) return 0;
+      if (s.len == word.size() && std::memcmp(s.key, word.data(), word.size()) == 0) return s.langs;
+    }
+  }
+
+ private:
+  static constexpr std::size_t max_len = 11;
+  static constexpr std::size_t size = 1024;
+  static constexpr std::size_t mask = size - 1;
+  struct Slot {
+    char key[max_len + 1] = {};
+    std::uint8_t len = 0;
+    std::uint8_t langs = 0;
+  };
+  static std::size_t hash(std::string_view w) noexcept {
+    std::uint32_t h = 2166136261u;
+    for (unsigned char c : w) h = (h ^ c) * 16777619u;
+    return h;
+  }
+  void insert(std::string_view word, int lang) {
+    for (std::size_t i = hash(word) & mask;; i = (i + 1) & mask) {
+      Slot& s = slots_[i];
+      if (s.len == 0) {
+        std::memcpy(s.key, word.data(), word.size());
+        s.len = static_cast<std::uint8_t>(word.size());
+        s.langs = static_cast<std::uint8_t>(1u << lang);
+        return;
+      }
+      if (s.len == word.size() && std::memcmp(s.key, word.data(), word.size()) == 0) {
+        s.langs = static_cast<std::uint8_t>(s.langs | (1u << lang));
+        return;
+      }
+    }
+  }
+  std::array<Slot, size> slots_{};
+};
+
+const WordTable& word_table() {
+  static const WordTable table;
+  return table;
+}
+
+// The endings by their last byte, so that a word is compared with a few of them only.
+class EndingIndex {
+ public:
+  EndingIndex() {
+    for (std::size_t i = 0; i < std::size(endings); ++i) {
+      const std::string_view e = endings[i].text;
+      Bucket& b = buckets_[static_cast<unsigned char>(e.back())];
+      b.items[b.count++] = static_cast<std::uint8_t>(i);
+    }
+  }
+  template <class F>
+  void each(std::string_view word, F&& f) const {
+    const Bucket& b = buckets_[static_cast<unsigned char>(word.back())];
+    for (std::size_t k = 0; k < b.count; ++k) f(endings[b.items[k]]);
+  }
+
+ private:
+  struct Bucket {
+    std::array<std::uint8_t, 16> items{};
+    std::size_t count = 0;
+  };
+  std::array<Bucket, 256> buckets_{};
+};
+
+const EndingIndex& ending_index() {
+  static const EndingIndex index;
+  return index;
+}
+
+// ---------------------------------------------------------------------------
+// Scripts
+
+enum Script : int {
+  LATIN, CYRILLIC, ARABIC, GREEK, HEBREW, ARMENIAN, GEORGIAN, DEVANAGARI, THAI, HANGUL, KANA, HAN, SCRIPT_COUNT
+};
+
+/// The script of a letter, or -1 for anything that is not a letter we count.
+int script_of(char32_t cp) noexcept {
+  if (cp < 0x80) return ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') ? LATIN : -1;
+  if (cp >= 0xC0 && cp <= 0x24F) return (cp == 0xD7 || cp == 0xF7) ? -1 : LATIN;
+  if (cp >= 0x1E00 && cp <= 0x1EFF) return LATIN;
+  if (cp >= 0x370 && cp <= 0x3FF) return (cp >= 0x386) ? GREEK : -1;
+  if (cp >= 0x1F00 && cp <= 0x1FFF) return GREEK;
+  if (cp >= 0x400 && cp <= 0x4FF) return CYRILLIC;
+  if (cp >= 0x531 && cp <= 0x587) return ARMENIAN;
+  if (cp >= 0x5D0 && cp <= 0x5EA) return HEBREW;
+  if ((cp >= 0x620 && cp <= 0x64A) || (cp >= 0x66E && cp <= 0x6D3) || (cp >= 0x750 && cp <= 0x77F) ||
+      (cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF))
+    return ARABIC;
+  if (cp >= 0x900 && cp <= 0x97F) return DEVANAGARI;
+  if (cp >= 0xE00 && cp <= 0xE7F) return THAI;
+  if (cp >= 0x10A0 && cp <= 0x10FF) return GEORGIAN;
+  if ((cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3130 && cp <= 0x318F))
+    return HANGUL;
+  if (cp >= 0x3040 && cp <= 0x30FF) return KANA;
+  if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF)) return HAN;
+  return -1;
+}
+
+/// Lower case of a Latin letter (ASCII, Latin-1, Latin Extended-A).
+char32_t lower_latin(char32_t cp) noexcept {
+  if (cp >= 'A' && cp <= 'Z') return cp + 32;
+  if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return cp + 32;
+  if ((cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177)) return cp | 1;
+  if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E)) return (cp & 1) ? cp + 1 : cp;
+  if (cp == 0x178) return 0xFF;
+  return cp;
+}
+
+void append_utf8(char32_t cp, char* out, std::size_t& n) noexcept {
+  if (cp < 0x80) {
+    out[n++] = static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out[n++] = static_cast<char>(0xC0 | (cp >> 6));
+    out[n++] = static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out[n++] = static_cast<char>(0xE0 | (cp >> 12));
+    out[n++] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out[n++] = static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+bool ends_with(std::string_view s, std::string_view end) noexcept {
+  return s.size() >= end.size() && std::memcmp(s.data() + s.size() - end.size(), end.data(), end.size()) == 0;
+}
+
+struct Scores {
+  std::array<double, LATIN_COUNT> latin{};
+  std::array<std::size_t, SCRIPT_COUNT> script{};
+  std::size_t uk_letters = 0;  // і ї є ґ
+  std::size_t ru_letters = 0;  // ы э ё ъ
+  std::size_t fa_letters = 0;  // پ چ ژ گ ک ی
+  std::size_t ar_letters = 0;  // ة ي ك ى
+};
+
+void score_word(std::string_view w, Scores& s) {
+  const WordTable& table = word_table();
+  if (std::uint8_t langs = table.find(w)) {
+    int n = 0;
+    for (int l = 0; l < LATIN_COUNT; ++l) n += (langs >> l) & 1;
+    const double share = 1.0 / n;
+    for (int l = 0; l < LATIN_COUNT; ++l)
+      if ((langs >> l) & 1) s.latin[static_cast<std::size_t>(l)] += share;
+  }
+  if (w.size() >= 4) {
+    ending_index().each(w, [&](const Ending& e) {
+      if (ends_with(w, e.text)) s.latin[static_cast<std::size_t>(e.lang)] += e.weight;
+    });
+    if (w[0] == 't' && w[1] == 'h') s.latin[EN] += 0.4;
+    if (w[0] == 'w' && w[1] == 'h') s.latin[EN] += 0.4;
+  }
+  for (std::size_t i = 0; i + 1 < w.size(); ++i) {
+    const char a = w[i], b = w[i + 1];
+    if (b == 'h' && (a == 'n' || a == 'l') && i > 1) s.latin[PT] += 0.3;  // not in-h, un-h, en-h
+    else if (a == 'i' && b == 'j') s.latin[NL] += 0.6;
+    else if (a == 'a' && b == 'a') s.latin[NL] += 0.3;
+    else if (a == 'z' && b == 'z') s.latin[IT] += 0.3;
+    else if (a == 't' && b == 'z') s.latin[DE] += 0.3;
+    else if (a == 's' && b == 'c' && i + 2 < w.size() && w[i + 2] == 'h') {
+      s.latin[DE] += 0.3;
+      s.latin[NL] += 0.15;
+    } else if (a == 'g' && b == 'l' && i + 2 < w.size() && w[i + 2] == 'i') {
+      s.latin[IT] += 0.3;
+    }
+  }
+}
+
+void score_letter(char32_t lower, Scores& s) {
+  if (lower < 0xA0) return;
+  for (const Letter& l : letters)
+    if (l.cp == lower) s.latin[static_cast<std::size_t>(l.lang)] += l.weight;
+}
+
+/// Confidence of a script-based guess: the share of letters in that script,
+/// times a factor that grows with their number (`weight` letters per unit of evidence).
+double script_confidence(std::size_t count, std::size_t total, double weight) {
+  const double share = static_cast<double>(count) / static_cast<double>(total);
+  return share * (1.0 - std::exp(-static_cast<double>(count) * weight / 8.0));
+}
+
+}  // namespace
+
+const std::vector<std::string>& identifiable_languages() {
+  static const std::vector<std::string> tags = {"en", "fr", "es", "pt", "de", "it", "nl", "ru", "uk", "ar", "fa",
+                                                "el", "he", "hy", "ka", "hi", "th", "ko", "ja", "zh"};
+  return tags;
+}
+
+LanguageGuess identify_language(std::string_view text) {
+  Scores s;
+  char word[48];
+  std::size_t len = 0;
+  bool too_long = false;
+  auto flush = [&] {
+    if (len > 0 && !too_long) score_word(std::string_view(word, len), s);
+    len = 0;
+    too_long = false;
+  };
+
+  for (std::size_t i = 0; i < text.size();) {
+    const char c = text[i];
+    if (c == '<' && i + 1 < text.size()) {  // an HTML tag: skipped whole
+      const char n = text[i + 1];
+      if (n == '/' || n == '!' || n == '?' || ((n | 0x20) >= 'a' && (n | 0x20) <= 'z')) {
+        const std::size_t close = text.find('>', i + 1);
+        flush();
+        if (close == std::string_view::npos) break;
+        i = close + 1;
+        continue;
+      }
+    }
+    if (c == '&') {  // a character reference: a separator
+      std::size_t j = i + 1;
+      while (j < text.size() && j - i <= 10 &&
+             (text[j] == '#' || ((text[j] | 0x20) >= 'a' && (text[j] | 0x20) <= 'z') || (text[j] >= '0' && text[j] <= '9')))
+        ++j;
+      if (j < text.size() && text[j] == ';' && j > i + 1) {
+        flush();
+        i = j + 1;
+        continue;
+      }
+    }
+    const char32_t cp = detail::decode_utf8(text, i);
+    const int script = script_of(cp);
+    if (script < 0) {
+      if (cp == U'¿' || cp == U'¡') score_letter(cp, s);
+      flush();
+      continue;
+    }
+    ++s.script[static_cast<std::size_t>(script)];
+    if (script != LATIN) {
+      flush();
+      switch (cp) {
+        case 0x456: case 0x457: case 0x454: case 0x491: case 0x406: case 0x407: case 0x404: case 0x490:
+          ++s.uk_letters; break;
+        case 0x44B: case 0x44D: case 0x451: case 0x44A: case 0x42B: case 0x42D: case 0x401: case 0x42A:
+          ++s.ru_letters; break;
+        case 0x67E: case 0x686: case 0x698: case 0x6AF: case 0x6A9: case 0x6CC:
+          ++s.fa_letters; break;
+        case 0x629: case 0x64A: case 0x643: case 0x649:
+          ++s.ar_letters; break;
+        default: break;
+      }
+      continue;
+    }
+    const char32_t lower = lower_latin(cp);
+    score_letter(lower, s);
+    if (len + 3 > sizeof word) too_long = true;
+    else append_utf8(lower, word, len);
+  }
+  flush();
+
+  std::size_t total = 0;
+  int best_script = LATIN;
+  for (int k = 0; k < SCRIPT_COUNT; ++k) {
+    total += s.script[static_cast<std::size_t>(k)];
+    if (s.script[static_cast<std::size_t>(k)] > s.script[static_cast<std::size_t>(best_script)]) best_script = k;
+  }
+  if (total == 0) return {};
+  const std::size_t cjk = s.script[KANA] + s.script[HAN];
+  if (cjk > s.script[static_cast<std::size_t>(best_script)]) {
+    // Japanese mixes kana with Han characters; Chinese has no kana.
+    return {s.script[KANA] > 0 ? "ja" : "zh", script_confidence(cjk, total, 2.0)};
+  }
+  const std::size_t count = s.script[static_cast<std::size_t>(best_script)];
+  switch (best_script) {
+    case CYRILLIC: {
+      const bool uk = s.uk_letters > 0 && s.uk_letters >= s.ru_letters;
+      double conf = script_confidence(count, total, 1.0);
+      if (!uk && s.ru_letters == 0) conf *= 0.9;  // other Cyrillic languages look the same without these letters
+      return {uk ? "uk" : "ru", conf};
+    }
+    case ARABIC: {
+      const bool fa = s.fa_letters > s.ar_letters;
+      return {fa ? "fa" : "ar", script_confidence(count, total, 1.0) * (s.fa_letters + s.ar_letters ? 1.0 : 0.9)};
+    }
+    case GREEK: return {"el", script_confidence(count, total, 1.0)};
+    case HEBREW: return {"he", script_confidence(count, total, 1.0)};
+    case ARMENIAN: return {"hy", script_confidence(count, total, 1.0)};
+    case GEORGIAN: return {"ka", script_confidence(count, total, 1.0)};
+    case DEVANAGARI: return {"hi", script_confidence(count, total, 1.0) * 0.9};
+    case THAI: return {"th", script_confidence(count, total, 1.0)};
+    case HANGUL: return {"ko", script_confidence(count, total, 2.0)};
+    default: break;
+  }
+
+  // Latin script: a softmax over the profile scores; with no evidence at all
+  // every language is equally likely and the guess is worthless.
+  int best = EN;
+  double evidence = 0.0;
+  for (int l = 0; l < LATIN_COUNT; ++l) {
+    evidence += s.latin[static_cast<std::size_t>(l)];
+    if (s.latin[static_cast<std::size_t>(l)] > s.latin[static_cast<std::size_t>(best)]) best = l;
+  }
+  if (evidence <= 0.0) return {};
+  const double top = s.latin[static_cast<std::size_t>(best)];
+  double sum = 0.0;
+  for (double v : s.latin) sum += std::exp(v - top);
+  const double p = 1.0 / sum;
+  const double share = static_cast<double>(count) / static_cast<double>(total);
+  return {latin_tags[static_cast<std::size_t>(best)], p * share};
+}
+
+}  // namespace hrnews
