@@ -3,7 +3,9 @@
 #include <hrnews/classify.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
+#include <deque>
 #include <cstdint>
 #include <stdexcept>
 #include <unordered_map>
@@ -11,6 +13,7 @@
 #include <utility>
 
 #include "fold.hpp"
+#include "language_detail.hpp"
 
 namespace hrnews {
 namespace {
@@ -21,7 +24,8 @@ constexpr std::size_t npos = static_cast<std::size_t>(-1);
 constexpr std::size_t max_prefix_scan = 120;     // bytes of a title searched for the prefix separator
 constexpr std::size_t max_segments_joined = 8;   // comma-separated segments tried as one label
 constexpr std::size_t max_cache_entries = 4096;  // distinct labels remembered per category scheme
-constexpr std::size_t max_language_text = 600;   // bytes of the summary given to language identification
+constexpr std::size_t max_language_text = 120;   // bytes of the summary given to language identification
+constexpr double language_stop_lead = 3.5;       // identification stops once this sure (confidence ~0.90)
 constexpr std::size_t max_listed_unknown = 50;   // labels named in the unknown-category diagnostic
 
 bool is_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
@@ -168,49 +172,186 @@ std::size_t further_information_before(std::string_view s, std::size_t i) noexce
 // ---------------------------------------------------------------------------
 // Phrases in titles
 
-struct Cue {
-  const char* phrase;  // folded (lower case, no accents, single spaces)
-  const char* genre;
-};
-constexpr Cue genre_cues[] = {
-    {"open letter", "open-letter"},         {"lettre ouverte", "open-letter"},
-    {"carta abierta", "open-letter"},       {"joint statement", "joint-statement"},
-    {"declaration conjointe", "joint-statement"}, {"declaracion conjunta", "joint-statement"},
-    {"shadow report", "shadow-report"},     {"alternative report", "shadow-report"},
-    {"rapport alternatif", "shadow-report"}, {"informe alternativo", "shadow-report"},
-    {"informe sombra", "shadow-report"},    {"press release", "press-release"},
-    {"communique de presse", "press-release"}, {"comunicado de prensa", "press-release"},
-    {"urgent appeal", "urgent-intervention"}, {"appel urgent", "urgent-intervention"},
-    {"llamamiento urgente", "urgent-intervention"}, {"urgent action", "urgent-intervention"},
-    {"action urgente", "urgent-intervention"}, {"accion urgente", "urgent-intervention"},
+/// What a phrase of a title says.
+enum class Cue : std::uint8_t {
+  genre,          // the item is of `Phrase::genre`
+  follow_up,      // an intervention is a follow-up
+  press_release,  // an intervention is a press release
+  open_letter,    // an intervention is an open letter
+  closing,        // an intervention closes its case
 };
 
-// Intervention types from title words, tried in this order (folded phrases).
-constexpr const char* follow_up_words[] = {
-    "further information", "follow up", "new information", "update", "conditional release",
-    "provisional release", "released on bail", "release on bail", "suivi", "nouvelles informations",
-    "informations complementaires", "liberation conditionnelle", "liberte provisoire", "seguimiento",
-    "nueva informacion", "informacion adicional", "actualizacion", "libertad condicional", "libertad provisional"};
-constexpr const char* press_release_words[] = {"press release", "communique", "comunicado de prensa"};
-constexpr const char* open_letter_words[] = {"open letter", "lettre ouverte", "carta abierta"};
-constexpr const char* closing_words[] = {
-    "release", "released", "acquitted", "acquittal", "charges dropped", "case closed", "liberation", "libere",
-    "liberee", "liberes", "liberees", "acquitte", "acquittee", "acquittes", "liberacion", "liberado", "liberada",
-    "liberados", "liberadas", "absuelto", "absuelta", "absueltos"};
+struct Phrase {
+  std::string_view text;  // folded: lower case, no accents, single spaces
+  Cue cue;
+  const char* genre;      // for Cue::genre
+};
 
-/// True when `padded` (a folded text with a space at each end) contains the phrase as whole words.
-bool has_phrase(const std::string& padded, std::string_view phrase) {
-  for (std::size_t at = padded.find(phrase); at != std::string::npos; at = padded.find(phrase, at + 1)) {
-    if (padded[at - 1] == ' ' && padded[at + phrase.size()] == ' ') return true;
+constexpr Phrase title_phrases[] = {
+    // Genres named in titles ("Joint Open Letter: …", "Joint Shadow Report to …").
+    {"open letter", Cue::genre, "open-letter"},
+    {"lettre ouverte", Cue::genre, "open-letter"},
+    {"carta abierta", Cue::genre, "open-letter"},
+    {"joint statement", Cue::genre, "joint-statement"},
+    {"declaration conjointe", Cue::genre, "joint-statement"},
+    {"declaracion conjunta", Cue::genre, "joint-statement"},
+    {"shadow report", Cue::genre, "shadow-report"},
+    {"alternative report", Cue::genre, "shadow-report"},
+    {"rapport alternatif", Cue::genre, "shadow-report"},
+    {"informe alternativo", Cue::genre, "shadow-report"},
+    {"informe sombra", Cue::genre, "shadow-report"},
+    {"press release", Cue::genre, "press-release"},
+    {"communique de presse", Cue::genre, "press-release"},
+    {"comunicado de prensa", Cue::genre, "press-release"},
+    {"urgent appeal", Cue::genre, "urgent-intervention"},
+    {"appel urgent", Cue::genre, "urgent-intervention"},
+    {"llamamiento urgente", Cue::genre, "urgent-intervention"},
+    {"urgent action", Cue::genre, "urgent-intervention"},
+    {"action urgente", Cue::genre, "urgent-intervention"},
+    {"accion urgente", Cue::genre, "urgent-intervention"},
+    // Types of interventions (used when an article becomes one).
+    {"further information", Cue::follow_up, nullptr},
+    {"follow up", Cue::follow_up, nullptr},
+    {"new information", Cue::follow_up, nullptr},
+    {"update", Cue::follow_up, nullptr},
+    {"conditional release", Cue::follow_up, nullptr},
+    {"provisional release", Cue::follow_up, nullptr},
+    {"released on bail", Cue::follow_up, nullptr},
+    {"release on bail", Cue::follow_up, nullptr},
+    {"suivi", Cue::follow_up, nullptr},
+    {"nouvelles informations", Cue::follow_up, nullptr},
+    {"informations complementaires", Cue::follow_up, nullptr},
+    {"liberation conditionnelle", Cue::follow_up, nullptr},
+    {"liberte provisoire", Cue::follow_up, nullptr},
+    {"seguimiento", Cue::follow_up, nullptr},
+    {"nueva informacion", Cue::follow_up, nullptr},
+    {"informacion adicional", Cue::follow_up, nullptr},
+    {"actualizacion", Cue::follow_up, nullptr},
+    {"libertad condicional", Cue::follow_up, nullptr},
+    {"libertad provisional", Cue::follow_up, nullptr},
+    {"press release", Cue::press_release, nullptr},
+    {"communique", Cue::press_release, nullptr},
+    {"comunicado de prensa", Cue::press_release, nullptr},
+    {"open letter", Cue::open_letter, nullptr},
+    {"lettre ouverte", Cue::open_letter, nullptr},
+    {"carta abierta", Cue::open_letter, nullptr},
+    {"release", Cue::closing, nullptr},
+    {"released", Cue::closing, nullptr},
+    {"acquitted", Cue::closing, nullptr},
+    {"acquittal", Cue::closing, nullptr},
+    {"charges dropped", Cue::closing, nullptr},
+    {"case closed", Cue::closing, nullptr},
+    {"liberation", Cue::closing, nullptr},
+    {"libere", Cue::closing, nullptr},
+    {"liberee", Cue::closing, nullptr},
+    {"liberes", Cue::closing, nullptr},
+    {"liberees", Cue::closing, nullptr},
+    {"acquitte", Cue::closing, nullptr},
+    {"acquittee", Cue::closing, nullptr},
+    {"acquittes", Cue::closing, nullptr},
+    {"liberacion", Cue::closing, nullptr},
+    {"liberado", Cue::closing, nullptr},
+    {"liberada", Cue::closing, nullptr},
+    {"liberados", Cue::closing, nullptr},
+    {"liberadas", Cue::closing, nullptr},
+    {"absuelto", Cue::closing, nullptr},
+    {"absuelta", Cue::closing, nullptr},
+    {"absueltos", Cue::closing, nullptr},
+};
+
+/// The title phrases by their first word: a title is read word by word, once.
+class PhraseIndex {
+ public:
+  PhraseIndex() {
+    for (std::size_t i = 0; i < std::size(title_phrases); ++i) {
+      const std::string_view text = title_phrases[i].text;
+      const std::string_view first = text.substr(0, text.find(' '));
+      by_first_word_[first].push_back(i);
+      first_letters_[static_cast<unsigned char>(first[0])] |= 1u << first.size();
+    }
   }
-  return false;
+  /// Calls `f(phrase)` for every phrase found as whole words in `padded`
+  /// (a folded text with one space at each end), in order of appearance.
+  template <class F>
+  void each(const std::string& padded, F&& f) const {
+    for (std::size_t i = 1; i < padded.size();) {
+      const std::size_t end = padded.find(' ', i);
+      if (end == std::string::npos) break;
+      const std::size_t len = end - i;
+      if (len >= 32 || !(first_letters_[static_cast<unsigned char>(padded[i])] & (1u << len))) {
+        i = end + 1;  // no phrase starts with a word of this first letter and length
+        continue;
+      }
+      auto it = by_first_word_.find(std::string_view(padded).substr(i, len));
+      if (it != by_first_word_.end()) {
+        for (std::size_t k : it->second) {
+          const std::string_view text = title_phrases[k].text;
+          if (padded.compare(i, text.size(), text) == 0 && i + text.size() < padded.size() &&
+              padded[i + text.size()] == ' ')
+            f(title_phrases[k]);
+        }
+      }
+      i = end + 1;
+    }
+  }
+
+ private:
+  std::unordered_map<std::string_view, std::vector<std::size_t>> by_first_word_;
+  std::array<std::uint32_t, 256> first_letters_{};  // bit n: some first word starts with this byte and has n bytes
+};
+
+const PhraseIndex& phrase_index() {
+  static const PhraseIndex index;
+  return index;
 }
 
-template <std::size_t N>
-bool has_any(const std::string& padded, const char* const (&phrases)[N]) {
-  for (const char* p : phrases)
-    if (has_phrase(padded, p)) return true;
-  return false;
+// ASCII letters to lower case, digits kept; 0 for everything else.
+constexpr std::array<char, 128> ascii_fold = [] {
+  std::array<char, 128> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[static_cast<std::size_t>(c)] = static_cast<char>(c);
+  for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<std::size_t>(c)] = static_cast<char>(c - 'A' + 'a');
+  for (int c = '0'; c <= '9'; ++c) t[static_cast<std::size_t>(c)] = static_cast<char>(c);
+  return t;
+}();
+
+/// Folds `text` like `normalize_label`, with a space at each end, into `out`
+/// (reused: no allocation once it is large enough). ASCII is folded inline.
+void fold_padded(std::string_view text, std::string& out) {
+  // Each input byte gives at most two output bytes (a letter and a space; a
+  // multi-byte code point folds to at most as many bytes as it has), plus the ends.
+  out.resize(2 * text.size() + 2);
+  char* const begin = &out[0];
+  char* p = begin;
+  *p++ = ' ';
+  bool gap = false;
+  std::string folded;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80) {
+      const char c = ascii_fold[b];
+      if (c != 0) {
+        if (gap && p[-1] != ' ') *p++ = ' ';
+        gap = false;
+        *p++ = c;
+      } else {
+        gap = true;
+      }
+      ++i;
+      continue;
+    }
+    const std::size_t at = i;
+    const char32_t cp = detail::decode_utf8(text, i);
+    folded.clear();
+    if (detail::fold_code_point(cp, folded) && !folded.empty() && folded.size() <= 2 * (i - at)) {
+      if (gap && p[-1] != ' ') *p++ = ' ';
+      gap = false;
+      for (char c : folded) *p++ = c;
+    } else if (!(cp >= 0x300 && cp <= 0x36F)) {  // combining marks do not break words
+      gap = true;
+    }
+  }
+  if (p[-1] != ' ') *p++ = ' ';
+  out.resize(static_cast<std::size_t>(p - begin));
 }
 
 // ---------------------------------------------------------------------------
@@ -229,6 +370,13 @@ class Classifier {
       else if (id == "genre") genre_ = i;
       else if (id == "theme") theme_ = i;
       else if (id == "mechanism") mechanism_ = i;
+    }
+    if (genre_ != npos) {
+      for (const Phrase& p : title_phrases) {
+        if (p.cue != Cue::genre) continue;
+        TermRef ref{schemes[genre_].id, p.genre};
+        if (tax_.find(ref)) cue_refs_.emplace(p.genre, std::move(ref));
+      }
     }
     if (genre_ != npos) {  // urgent-intervention and every genre narrower than it
       const Scheme& g = schemes[genre_];
@@ -280,6 +428,13 @@ class Classifier {
   Resolved scratch_;
   std::vector<TermRef> prefix_scratch_;
   std::string text_buffer_;
+  std::string title_buffer_;
+  // Per item: the terms found (pointers into the caches, `cue_refs_` or `local_refs_`).
+  std::vector<const TermRef*> found_;
+  std::deque<TermRef> local_refs_;
+  std::unordered_map<std::string_view, TermRef> cue_refs_;  // genre code -> ref, for the title phrases
+  const std::string* last_scheme_ = nullptr;                // the category scheme seen last, and its cache
+  std::unordered_map<std::string, Resolved>* last_cache_ = nullptr;
 };
 
 Classifier::Mask Classifier::hint_for(const std::string& scheme_text) {
@@ -297,9 +452,9 @@ Classifier::Mask Classifier::hint_for(const std::string& scheme_text) {
         if (low.find(w) != std::string::npos) return true;
       return false;
     };
-    if (has({"countr", "pays", "pais", "país", "coverage", "geo", "location", "place", "region", "región",
-             "territor"}))
-      m |= bit(country_) | bit(region_);
+    if (has({"countr", "pays", "pais", "país"})) m |= bit(country_);
+    if (has({"region", "région", "región"})) m |= bit(region_);
+    if (has({"coverage", "geo", "location", "place", "territor", "lieu", "lugar"})) m |= bit(country_) | bit(region_);
     if (has({"theme", "thème", "tema", "programme", "program", "topic", "subject", "sujet", "issue"}))
       m |= bit(theme_) | bit(mechanism_) | bit(violation_);
     if (has({"type", "genre", "content", "format", "kind"})) m |= bit(genre_);
@@ -378,7 +533,11 @@ Classifier::Resolved Classifier::resolve(std::string_view text, Mask hint) const
 }
 
 const Classifier::Resolved& Classifier::resolve_cached(const Category& category) {
-  auto& by_term = label_cache_[category.scheme];
+  if (!last_scheme_ || *last_scheme_ != category.scheme) {
+    last_cache_ = &label_cache_[category.scheme];
+    last_scheme_ = &label_cache_.find(category.scheme)->first;
+  }
+  auto& by_term = *last_cache_;
   auto it = by_term.find(category.term);
   if (it != by_term.end() && category.label.empty()) return it->second;
   const Mask hint = hint_for(category.scheme);
@@ -504,9 +663,19 @@ std::optional<CaseReference> first_reference(std::string_view text) {
 
 ItemClassification Classifier::run(Item& item, std::string_view feed_language) {
   ItemClassification out;
-  std::vector<TermRef> found;
+  std::vector<const TermRef*>& found = found_;
+  found.clear();
+  local_refs_.clear();
   auto note = [&found](const TermRef& ref) {
-    if (!contains(found, ref)) found.push_back(ref);
+    for (const TermRef* f : found)
+      if (*f == ref) return;
+    found.push_back(&ref);
+  };
+  // A ref that lives only as long as this item: kept in local_refs_, which never moves its elements.
+  auto note_local = [&](TermRef ref) {
+    for (const TermRef* f : found)
+      if (*f == ref) return;
+    found.push_back(&local_refs_.emplace_back(std::move(ref)));
   };
 
   {
@@ -515,40 +684,44 @@ ItemClassification Classifier::run(Item& item, std::string_view feed_language) {
       for (const Category& c : a.categories) {
         if (c.term.empty() && c.label.empty()) continue;
         const Resolved& r = resolve_cached(c);
-        for (const TermRef& ref : r.refs) note(ref);
+        const bool stable = &r != &scratch_;
+        for (const TermRef& ref : r.refs) {
+          if (stable) note(ref);
+          else note_local(ref);
+        }
         out.unknown_labels.insert(out.unknown_labels.end(), r.unknown.begin(), r.unknown.end());
       }
     }
   }
 
-  // Title: prefix, cues, words.
+  // Title: prefix, then its phrases (genres, and words that tell an intervention's type).
   std::size_t rest = 0;  // where the title goes on after a recognised prefix
-  std::string padded;    // the folded title between spaces, made when needed
+  bool says[5] = {};     // which Cue kinds the title's phrases carry
   {
     const std::string_view title = article_of(item).title.value;
-    auto folded_title = [&]() -> const std::string& {
-      if (padded.empty()) padded = " " + detail::fold(title) + " ";
-      return padded;
-    };
     if (opt_.title_prefixes) {
       const auto [prefix, after] = title_prefix(title);
       if (!prefix.empty() && prefix.size() <= 100) {
         const std::vector<TermRef>& places = prefix_places(prefix);
-        for (const TermRef& p : places) note(p);
+        const bool stable = &places != &prefix_scratch_;
+        for (const TermRef& p : places) {
+          if (stable) note(p);
+          else note_local(p);
+        }
         if (!places.empty()) rest = after;
       }
     }
-    if (opt_.title_cues && genre_ != npos && !title.empty()) {
-      const std::string& t = folded_title();
-      const std::string& genre = tax_.schemes()[genre_].id;
-      for (const Cue& cue : genre_cues) {
-        if (!has_phrase(t, cue.phrase)) continue;
-        TermRef ref{genre, cue.genre};
-        if (tax_.find(ref)) note(ref);
-      }
+    if ((opt_.title_cues || opt_.interventions) && !title.empty()) {
+      fold_padded(title, title_buffer_);
+      phrase_index().each(title_buffer_, [&](const Phrase& p) {
+        says[static_cast<std::size_t>(p.cue)] = true;
+        if (p.cue != Cue::genre || !opt_.title_cues) return;
+        auto it = cue_refs_.find(p.genre);
+        if (it != cue_refs_.end()) note(it->second);
+      });
     }
-    if (opt_.interventions) folded_title();
   }
+  auto title_says = [&says](Cue c) { return says[static_cast<std::size_t>(c)]; };
 
   // Interventions.
   if (opt_.interventions) {
@@ -561,7 +734,7 @@ ItemClassification Classifier::run(Item& item, std::string_view feed_language) {
       return genre_ != npos && r.scheme == tax_.schemes()[genre_].id && appeal_genres_.count(r.code) > 0;
     };
     for (const TermRef& r : a.subjects) appeal = appeal || is_appeal(r);
-    for (const TermRef& r : found) appeal = appeal || is_appeal(r);
+    for (const TermRef* r : found) appeal = appeal || is_appeal(*r);
 
     Intervention* iv = std::get_if<Intervention>(&item);
     std::optional<CaseReference> ref;
@@ -574,16 +747,16 @@ ItemClassification Classifier::run(Item& item, std::string_view feed_language) {
     if (!iv && (appeal || appeal_ref)) {
       auto has_genre = [&](std::string_view code) {
         return std::any_of(a.subjects.begin(), a.subjects.end(), [&](const TermRef& r) { return genre_is(r, code); }) ||
-               std::any_of(found.begin(), found.end(), [&](const TermRef& r) { return genre_is(r, code); });
+               std::any_of(found.begin(), found.end(), [&](const TermRef* r) { return genre_is(*r, code); });
       };
       InterventionType type = InterventionType::urgent_appeal;
-      if (has_genre("follow-up") || (ref && ref->is_follow_up()) || has_any(padded, follow_up_words))
+      if (has_genre("follow-up") || (ref && ref->is_follow_up()) || title_says(Cue::follow_up))
         type = InterventionType::follow_up;
-      else if (has_genre("press-release") || has_any(padded, press_release_words))
+      else if (has_genre("press-release") || title_says(Cue::press_release))
         type = InterventionType::press_release;
-      else if (has_genre("open-letter") || has_any(padded, open_letter_words))
+      else if (has_genre("open-letter") || title_says(Cue::open_letter))
         type = InterventionType::open_letter;
-      else if (has_any(padded, closing_words))
+      else if (title_says(Cue::closing))
         type = InterventionType::closing;
       Intervention promoted(std::move(std::get<Article>(item)));
       promoted.intervention_type = type;
@@ -607,14 +780,15 @@ ItemClassification Classifier::run(Item& item, std::string_view feed_language) {
     if (iv && iv->case_ref && iv->case_ref->scheme() == CaseScheme::observatory && country_ != npos) {
       if (auto alpha2 = country_from_alpha3(iv->case_ref->country())) {
         TermRef place{tax_.schemes()[country_].id, *alpha2};
-        if (tax_.find(place)) note(place);
+        if (tax_.find(place)) note_local(std::move(place));
       }
     }
   }
 
   Article& a = article_of(item);
   Intervention* iv = std::get_if<Intervention>(&item);
-  for (const TermRef& ref : found) add_ref(a, iv, ref);
+  a.subjects.reserve(a.subjects.size() + found.size());
+  for (const TermRef* ref : found) add_ref(a, iv, *ref);
 
   // Language.
   if (opt_.language) {
@@ -627,7 +801,7 @@ ItemClassification Classifier::run(Item& item, std::string_view feed_language) {
       text_buffer_ += '\n';
       text_buffer_.append(more->value, 0, n);
     }
-    const LanguageGuess guess = identify_language(text_buffer_);
+    const LanguageGuess guess = detail::identify_language_until(text_buffer_, language_stop_lead);
     if (!guess.language.empty()) {
       if (!a.language.empty()) {
         if (guess.confidence >= opt_.contradict_language_confidence && primary_language(a.language) != guess.language)
@@ -657,36 +831,44 @@ std::string diagnostic_key(const Diagnostic& d) { return d.code + '\n' + d.path 
 }  // namespace
 
 std::vector<CaseReference> find_case_references(std::string_view text) {
+  // Every form has a digit, then (perhaps spaces and) a slash, within a few
+  // bytes of its start: only the neighbourhood of such slashes is examined.
+  constexpr std::size_t reach = 48;  // bytes before a slash where a reference may start
   std::vector<CaseReference> out;
-  for (std::size_t i = 0; i < text.size();) {
-    if (!is_upper(text[i]) || (i > 0 && is_alnum(text[i - 1]))) {
-      ++i;
-      continue;
-    }
-    std::size_t start = i;
-    CaseScheme expected = CaseScheme::observatory;
-    std::size_t end = observatory_at(text, i);
-    if (end == npos) {
-      expected = CaseScheme::amnesty_index;
-      end = amnesty_index_at(text, i);
-    }
-    if (end == npos) {
-      expected = CaseScheme::amnesty_ua;
-      end = amnesty_ua_at(text, i);
-      if (end != npos) {
-        const std::size_t further = further_information_before(text, i);
-        if (further != npos) start = further;
+  std::size_t next = 0;              // no reference starts before this (the end of the last one)
+  std::size_t tried = 0;             // starts before this were already tried
+  for (std::size_t slash_at = text.find('/'); slash_at != std::string_view::npos;
+       slash_at = text.find('/', slash_at + 1)) {
+    if (slash_at < next) continue;
+    std::size_t d = slash_at;
+    while (d > 0 && (text[d - 1] == ' ' || text[d - 1] == '\t')) --d;
+    if (d == 0 || !is_digit(text[d - 1])) continue;
+    const std::size_t from = std::max({next, tried, slash_at > reach ? slash_at - reach : std::size_t{0}});
+    tried = slash_at;
+    for (std::size_t i = from; i < slash_at; ++i) {
+      if (!is_upper(text[i]) || (i > 0 && is_alnum(text[i - 1]))) continue;
+      std::size_t start = i;
+      CaseScheme expected = CaseScheme::observatory;
+      std::size_t end = observatory_at(text, i);
+      if (end == npos) {
+        expected = CaseScheme::amnesty_index;
+        end = amnesty_index_at(text, i);
       }
-    }
-    if (end != npos && (end == text.size() || !is_alnum(text[end]))) {
+      if (end == npos) {
+        expected = CaseScheme::amnesty_ua;
+        end = amnesty_ua_at(text, i);
+        if (end != npos) {
+          const std::size_t further = further_information_before(text, i);
+          if (further != npos) start = further;
+        }
+      }
+      if (end == npos || (end < text.size() && is_alnum(text[end]))) continue;
       CaseReference r = CaseReference::parse(text.substr(start, end - start));
-      if (r.scheme() == expected) {
-        out.push_back(std::move(r));
-        i = end;
-        continue;
-      }
+      if (r.scheme() != expected) continue;
+      out.push_back(std::move(r));
+      next = tried = end;
+      break;
     }
-    while (i < text.size() && is_alnum(text[i])) ++i;
   }
   return out;
 }

@@ -1934,10 +1934,12 @@ Result<Collection> try_read_json(std::string_view json, const ReadOptions& optio
   }
 }
 
+// Pretty output is a text file and ends with a newline; compact output is the bare value.
 std::string write_json(const Collection& collection, const WriteOptions& options) {
   std::string out;
   json_detail::Writer w(out, json_detail::indent_of(options));
   json_detail::write_document(w, collection);
+  if (options.pretty) out.push_back('\n');
   return out;
 }
 
@@ -1945,6 +1947,7 @@ void write_json(const Collection& collection, std::ostream& out, const WriteOpti
   std::string buffer;
   json_detail::Writer w(buffer, json_detail::indent_of(options), &out);
   json_detail::write_document(w, collection);
+  if (options.pretty) buffer.push_back('\n');
   w.flush();
 }
 
@@ -1966,6 +1969,7 @@ std::string write_scheme_json(const Scheme& scheme, const WriteOptions& options)
   std::string out;
   json_detail::Writer w(out, json_detail::indent_of(options));
   json_detail::write_scheme(w, scheme, false);
+  if (options.pretty) out.push_back('\n');
   return out;
 }
 

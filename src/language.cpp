@@ -3,13 +3,19 @@
 // profiles of function words, letters and word endings, written for hrnews.
 #include <hrnews/language.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#ifdef HRNEWS_LANGUAGE_DEBUG
+#include <cstdio>
+#endif
 #include <iterator>
+#include <limits>
 
 #include "fold.hpp"
+#include "language_detail.hpp"
 
 namespace hrnews {
 namespace {
@@ -20,45 +26,66 @@ namespace {
 enum Latin : int { EN, FR, ES, PT, DE, IT, NL, LATIN_COUNT };
 constexpr std::array<const char*, LATIN_COUNT> latin_tags = {"en", "fr", "es", "pt", "de", "it", "nl"};
 
-// Frequent function words, lower case, separated by spaces. A word listed for
-// several languages counts for each of them, split evenly. Single letters come
-// from elisions (`l'`, `d'`, `qu'`) and English contractions (`'s`, `n't`).
+// Frequent function words, lower case, separated by spaces, then a few words
+// of human-rights news. A word listed for several languages is shared between
+// them in proportion to its weights (1 unless written `word:weight`), so a
+// distinctive word counts 1 and `de` (French, Spanish, Portuguese, Dutch) 1/4
+// for each. Single letters come from elisions (`l'`, `d'`, `qu'`) and English
+// contractions (`'s`, `n't`).
 constexpr std::array<const char*, LATIN_COUNT> function_words = {
     // en
     "the of and to in is that for on with as was by at are be this from or have has had an which not were been "
     "their its it will would who they we our his her he she them after against must should into over under about "
-    "these those there than all also but a s t can could may",
+    "these those there than all also but a:0.5 s t can could may without since "
+    // human-rights news
+    "rights:0.6 human:0.6 defender:0.6 defenders:0.6 detention:0.6 release:0.6 released:0.6 authorities:0.6 "
+    "government:0.6 arrested:0.6 trial:0.6 court:0.6 freedom:0.6 torture:0.3 prison:0.3 police:0.3",
     // fr
     "le la les des du de et un une est que qui dans pour par sur avec au aux ce cette ces sont pas ne se son sa "
     "ses leur leurs été être ont mais ou où à l d qu n c j nous vous il elle ils elles contre après depuis entre "
-    "sous lors très plus sans afin ainsi aussi comme était",
+    "sous lors très plus sans afin ainsi aussi comme était doit doivent peut peuvent "
+    "droits:0.6 homme:0.6 humains:0.6 défenseur:0.6 défenseurs:0.6 défenseure:0.6 détention:0.6 libération:0.6 "
+    "autorités:0.6 gouvernement:0.6 arrestation:0.6 procès:0.6 tribunal:0.3 liberté:0.6 harcèlement:0.6 "
+    "torture:0.3 prison:0.3 police:0.3",
     // es
     "el la los las de del y en que es un una por para con se su sus al lo como más pero fue son ha han sido este "
     "esta estos estas contra desde entre sobre también sin ya muy e o a no le les ante tras según hasta cuando "
-    "donde había",
+    "donde había debe deben puede pueden "
+    "derechos:0.6 humanos:0.6 defensor:0.6 defensores:0.6 defensora:0.6 defensoras:0.6 detención:0.6 "
+    "liberación:0.6 autoridades:0.6 gobierno:0.6 tortura:0.6 arresto:0.6 prisión:0.6 juicio:0.6 tribunal:0.3 "
+    "libertad:0.6 policía:0.6 hostigamiento:0.6",
     // pt
     "o a os as de do da dos das e em no na nos nas que é um uma por para com se seu sua seus suas ao à aos às "
     "pelo pela pelos pelas foi são não mais mas como também foram está ser ter tem contra sobre entre desde após "
-    "até quando onde já",
+    "até quando onde já sem deve devem pode podem "
+    "direitos:0.6 humanos:0.6 defensor:0.6 defensores:0.6 detenção:0.6 libertação:0.6 autoridades:0.6 "
+    "governo:0.6 tortura:0.6 prisão:0.6 julgamento:0.6 tribunal:0.3 liberdade:0.6 polícia:0.6",
     // de
-    "der die das und in zu den von mit ist des sich nicht auf für dem ein eine einer eines einem auch es an als "
-    "wird werden wurde sind bei aus nach sie er wir hat haben oder über gegen zum zur dass durch im um noch nur "
-    "wie was",
+    "der die das und in zu den von mit ist des:0.3 sich nicht auf für dem ein eine einer eines einem auch es an "
+    "als wird werden wurde sind bei aus nach sie er wir hat haben oder über gegen zum zur dass durch im um noch "
+    "nur wie was seit ohne muss müssen kann können soll "
+    "rechte:0.6 menschenrechte:0.6 verteidiger:0.6 haft:0.6 freilassung:0.6 behörden:0.6 regierung:0.6 "
+    "folter:0.6 festnahme:0.6 gefängnis:0.6 prozess:0.6 gericht:0.6 freiheit:0.6 polizei:0.6",
     // it
     "il lo la i gli le di del della dei delle degli e è in un una per con che non si da dal dalla sono ha hanno "
-    "al alla anche come più ma nel nella essere stato contro tra fra questo questa sul sulla dopo a",
+    "al alla anche come più ma nel nella essere stato contro tra fra questo questa sul sulla dopo a senza deve "
+    "devono può "
+    "diritti:0.6 umani:0.6 difensore:0.6 difensori:0.6 detenzione:0.6 rilascio:0.6 autorità:0.6 governo:0.6 "
+    "tortura:0.6 arresto:0.6 carcere:0.6 processo:0.6 tribunale:0.6 libertà:0.6 polizia:0.6",
     // nl
     "de het een en van in is dat op te zijn voor met die niet aan er om ook als bij door naar wordt werd worden "
-    "heeft hebben maar of uit over tegen deze dit wij zij na tot",
+    "heeft hebben maar uit over tegen deze dit wij zij na tot zonder sinds moet moeten kan kunnen zal zou "
+    "rechten:0.6 mensenrechten:0.6 verdediger:0.6 detentie:0.6 vrijlating:0.6 autoriteiten:0.6 regering:0.6 "
+    "marteling:0.6 arrestatie:0.6 gevangenis:0.6 proces:0.6 rechtbank:0.6 vrijheid:0.6 politie:0.6",
 };
 
 // Word endings: {ending, language, weight}. Checked on words of four bytes or more.
 struct Ending {
-  const char* text;
+  std::string_view text;
   int lang;
   double weight;
 };
-constexpr Ending endings[] = {
+constexpr Ending endings[] = {  // NOLINT: a table
     {"ing", EN, 0.5},    {"tion", EN, 0.15},  {"tion", FR, 0.15}, {"ness", EN, 0.6},   {"ly", EN, 0.3},
     {"ed", EN, 0.3},     {"ment", FR, 0.2},   {"ment", EN, 0.15}, {"eux", FR, 0.6},    {"aux", FR, 0.5},
     {"eurs", FR, 0.5},   {"eur", FR, 0.2},    {"ées", FR, 0.6},   {"ée", FR, 0.5},     {"ais", FR, 0.3},
@@ -88,57 +115,90 @@ constexpr Letter letters[] = {
     {U'¿', ES, 1.0},  {U'¡', ES, 1.0},
 };
 
-// Function words in a small open-addressing table: word -> bit set of languages.
+// Function words in a small open-addressing table: word -> weight per language.
 class WordTable {
  public:
+  /// Weights of a word for each language, already shared out (they add up to
+  /// at most the word's largest weight).
+  using Weights = std::array<float, LATIN_COUNT>;
+
   WordTable() {
     for (int lang = 0; lang < LATIN_COUNT; ++lang) {
       const char* p = function_words[static_cast<std::size_t>(lang)];
       while (*p) {
         while (*p == ' ') ++p;
         const char* start = p;
-        while (*p && *p != ' ') ++p;
-        if (p > start) insert(std::string_view(start, static_cast<std::size_t>(p - start)), lang);
+        while (*p && *p != ' ' && *p != ':') ++p;
+        const std::string_view word(start, static_cast<std::size_t>(p - start));
+        float weight = 1.0f;
+        if (*p == ':') {  // `0.6`: parsed by hand, whatever the C locale's decimal point
+          ++p;
+          float whole = 0.0f, scale = 1.0f, fraction = 0.0f;
+          for (; *p >= '0' && *p <= '9'; ++p) whole = whole * 10.0f + static_cast<float>(*p - '0');
+          if (*p == '.')
+            for (++p; *p >= '0' && *p <= '9'; ++p) fraction += static_cast<float>(*p - '0') * (scale *= 0.1f);
+          weight = whole + fraction;
+        }
+        if (!word.empty()) insert(word, lang, weight);
       }
     }
+    // Share each word out between its languages.
+    for (Slot& s : slots_) {
+      if (s.len == 0) continue;
+      float sum = 0.0f, top = 0.0f;
+      for (float w : s.weights) {
+        sum += w;
+        top = std::max(top, w);
+      }
+      for (float& w : s.weights) w = w / sum * top;
+    }
   }
-  /// Bit set of the languages `word` is a function word of; 0 when none.
-  std::uint8_t find(std::string_view word) const noexcept {
-    if (word.size() > max_len) return 0;
+  /// The weights of `word`, or null when it is not listed.
+  const Weights* find(std::string_view word) const noexcept {
+    if (word.empty() || word.size() > max_len) return nullptr;
     for (std::size_t i = hash(word) & mask;; i = (i + 1) & mask) {
       const Slot& s = slots_[i];
-      if (s.len == 0) return 0;
-      if (s.len == word.size() && std::memcmp(s.key, word.data(), word.size()) == 0) return s.langs;
+      if (s.len == 0) return nullptr;
+      if (s.len == word.size() && same(s.key, word)) return &s.weights;
     }
   }
 
  private:
-  static constexpr std::size_t max_len = 11;
-  static constexpr std::size_t size = 1024;
+  static constexpr std::size_t max_len = 15;
+  static constexpr std::size_t size = 2048;
+  static bool same(const char* key, std::string_view w) noexcept {
+    for (std::size_t k = 0; k < w.size(); ++k)
+      if (key[k] != w[k]) return false;
+    return true;
+  }
   static constexpr std::size_t mask = size - 1;
   struct Slot {
     char key[max_len + 1] = {};
     std::uint8_t len = 0;
-    std::uint8_t langs = 0;
+    Weights weights{};
   };
+  // Length, first two and last bytes: enough to spread a few hundred short words, in constant time.
   static std::size_t hash(std::string_view w) noexcept {
-    std::uint32_t h = 2166136261u;
-    for (unsigned char c : w) h = (h ^ c) * 16777619u;
-    return h;
+    const auto at = [&w](std::size_t i) { return static_cast<std::uint32_t>(static_cast<unsigned char>(w[i])); };
+    std::uint32_t h = static_cast<std::uint32_t>(w.size()) * 0x9E3779B1u;
+    h ^= at(0) * 0x85EBCA6Bu;
+    h ^= at(w.size() - 1) * 0xC2B2AE35u;
+    if (w.size() > 2) h ^= at(1) * 0x27D4EB2Fu;
+    if (w.size() > 3) h ^= at(w.size() - 2) * 0x165667B1u;
+    return h ^ (h >> 15) ^ (h >> 7);
   }
-  void insert(std::string_view word, int lang) {
+  void insert(std::string_view word, int lang, float weight) {
+    if (word.size() > max_len) return;
     for (std::size_t i = hash(word) & mask;; i = (i + 1) & mask) {
       Slot& s = slots_[i];
       if (s.len == 0) {
         std::memcpy(s.key, word.data(), word.size());
         s.len = static_cast<std::uint8_t>(word.size());
-        s.langs = static_cast<std::uint8_t>(1u << lang);
-        return;
+      } else if (s.len != word.size() || std::memcmp(s.key, word.data(), word.size()) != 0) {
+        continue;
       }
-      if (s.len == word.size() && std::memcmp(s.key, word.data(), word.size()) == 0) {
-        s.langs = static_cast<std::uint8_t>(s.langs | (1u << lang));
-        return;
-      }
+      s.weights[static_cast<std::size_t>(lang)] = weight;
+      return;
     }
   }
   std::array<Slot, size> slots_{};
@@ -149,19 +209,19 @@ const WordTable& word_table() {
   return table;
 }
 
-// The endings by their last byte, so that a word is compared with a few of them only.
+// The endings by their last two bytes, so that a word is compared with one or two of them only.
 class EndingIndex {
  public:
   EndingIndex() {
     for (std::size_t i = 0; i < std::size(endings); ++i) {
-      const std::string_view e = endings[i].text;
-      Bucket& b = buckets_[static_cast<unsigned char>(e.back())];
-      b.items[b.count++] = static_cast<std::uint8_t>(i);
+      Bucket& b = buckets_[key(endings[i].text)];
+      if (b.count < b.items.size()) b.items[b.count++] = static_cast<std::uint8_t>(i);
     }
   }
+  /// Calls `f` with every ending that may end `word` (at least two bytes long).
   template <class F>
   void each(std::string_view word, F&& f) const {
-    const Bucket& b = buckets_[static_cast<unsigned char>(word.back())];
+    const Bucket& b = buckets_[key(word)];
     for (std::size_t k = 0; k < b.count; ++k) f(endings[b.items[k]]);
   }
 
@@ -170,6 +230,9 @@ class EndingIndex {
     std::array<std::uint8_t, 16> items{};
     std::size_t count = 0;
   };
+  static std::size_t key(std::string_view w) noexcept {
+    return (static_cast<unsigned char>(w[w.size() - 1]) * 7u + static_cast<unsigned char>(w[w.size() - 2])) & 255u;
+  }
   std::array<Bucket, 256> buckets_{};
 };
 
@@ -232,7 +295,11 @@ void append_utf8(char32_t cp, char* out, std::size_t& n) noexcept {
 }
 
 bool ends_with(std::string_view s, std::string_view end) noexcept {
-  return s.size() >= end.size() && std::memcmp(s.data() + s.size() - end.size(), end.data(), end.size()) == 0;
+  if (s.size() < end.size()) return false;
+  const char* tail = s.data() + s.size() - end.size();
+  for (std::size_t k = 0; k < end.size(); ++k)
+    if (tail[k] != end[k]) return false;
+  return true;
 }
 
 struct Scores {
@@ -246,12 +313,8 @@ struct Scores {
 
 void score_word(std::string_view w, Scores& s) {
   const WordTable& table = word_table();
-  if (std::uint8_t langs = table.find(w)) {
-    int n = 0;
-    for (int l = 0; l < LATIN_COUNT; ++l) n += (langs >> l) & 1;
-    const double share = 1.0 / n;
-    for (int l = 0; l < LATIN_COUNT; ++l)
-      if ((langs >> l) & 1) s.latin[static_cast<std::size_t>(l)] += share;
+  if (const WordTable::Weights* weights = table.find(w)) {
+    for (std::size_t l = 0; l < LATIN_COUNT; ++l) s.latin[l] += (*weights)[l];
   }
   if (w.size() >= 4) {
     ending_index().each(w, [&](const Ending& e) {
@@ -259,20 +322,6 @@ void score_word(std::string_view w, Scores& s) {
     });
     if (w[0] == 't' && w[1] == 'h') s.latin[EN] += 0.4;
     if (w[0] == 'w' && w[1] == 'h') s.latin[EN] += 0.4;
-  }
-  for (std::size_t i = 0; i + 1 < w.size(); ++i) {
-    const char a = w[i], b = w[i + 1];
-    if (b == 'h' && (a == 'n' || a == 'l') && i > 1) s.latin[PT] += 0.3;  // not in-h, un-h, en-h
-    else if (a == 'i' && b == 'j') s.latin[NL] += 0.6;
-    else if (a == 'a' && b == 'a') s.latin[NL] += 0.3;
-    else if (a == 'z' && b == 'z') s.latin[IT] += 0.3;
-    else if (a == 't' && b == 'z') s.latin[DE] += 0.3;
-    else if (a == 's' && b == 'c' && i + 2 < w.size() && w[i + 2] == 'h') {
-      s.latin[DE] += 0.3;
-      s.latin[NL] += 0.15;
-    } else if (a == 'g' && b == 'l' && i + 2 < w.size() && w[i + 2] == 'i') {
-      s.latin[IT] += 0.3;
-    }
   }
 }
 
@@ -297,41 +346,101 @@ const std::vector<std::string>& identifiable_languages() {
   return tags;
 }
 
-LanguageGuess identify_language(std::string_view text) {
+namespace {
+
+// ASCII letters to lower case; 0 for everything else.
+constexpr std::array<char, 128> ascii_lower = [] {
+  std::array<char, 128> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[static_cast<std::size_t>(c)] = static_cast<char>(c);
+  for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<std::size_t>(c)] = static_cast<char>(c - 'A' + 'a');
+  return t;
+}();
+
+}  // namespace
+
+namespace detail {
+
+LanguageGuess identify_language_until(std::string_view text, double stop_lead) {
   Scores s;
   char word[48];
   std::size_t len = 0;
   bool too_long = false;
+  std::size_t words = 0;
+  std::size_t other_letters = 0;  // letters of other scripts: no early stop then
+  std::size_t ascii_letters = 0;  // added to the Latin count at the end
   auto flush = [&] {
-    if (len > 0 && !too_long) score_word(std::string_view(word, len), s);
+    if (len > 0 && !too_long) {
+      score_word(std::string_view(word, len), s);
+      ++words;
+    }
     len = 0;
     too_long = false;
+  };
+  // Stops early once one Latin-script language leads by `stop_lead` (checked every few words).
+  auto decided = [&] {
+    if ((words & 3) != 0 || other_letters != 0) return false;
+    double top = 0.0, second = 0.0;
+    for (double v : s.latin) {
+      if (v > top) {
+        second = top;
+        top = v;
+      } else if (v > second) {
+        second = v;
+      }
+    }
+    return top - second >= stop_lead;
   };
 
   for (std::size_t i = 0; i < text.size();) {
     const char c = text[i];
-    if (c == '<' && i + 1 < text.size()) {  // an HTML tag: skipped whole
-      const char n = text[i + 1];
-      if (n == '/' || n == '!' || n == '?' || ((n | 0x20) >= 'a' && (n | 0x20) <= 'z')) {
-        const std::size_t close = text.find('>', i + 1);
-        flush();
-        if (close == std::string_view::npos) break;
-        i = close + 1;
+    const auto b = static_cast<unsigned char>(c);
+    if (b < 0x80) {  // ASCII fast path: a run of letters at once
+      if (ascii_lower[b] != 0) {
+        std::size_t j = i + 1;
+        while (j < text.size() && static_cast<unsigned char>(text[j]) < 0x80 &&
+               ascii_lower[static_cast<unsigned char>(text[j])] != 0)
+          ++j;
+        const std::size_t n = j - i;
+        ascii_letters += n;
+        if (len + n <= sizeof word) {
+          for (std::size_t k = 0; k < n; ++k) word[len + k] = ascii_lower[static_cast<unsigned char>(text[i + k])];
+          len += n;
+        } else {
+          too_long = true;
+        }
+        i = j;
         continue;
       }
-    }
-    if (c == '&') {  // a character reference: a separator
-      std::size_t j = i + 1;
-      while (j < text.size() && j - i <= 10 &&
-             (text[j] == '#' || ((text[j] | 0x20) >= 'a' && (text[j] | 0x20) <= 'z') || (text[j] >= '0' && text[j] <= '9')))
-        ++j;
-      if (j < text.size() && text[j] == ';' && j > i + 1) {
-        flush();
-        i = j + 1;
-        continue;
+      if (c == '<' && i + 1 < text.size()) {  // an HTML tag: skipped whole
+        const char n = static_cast<char>(text[i + 1] | 0x20);
+        if (text[i + 1] == '/' || text[i + 1] == '!' || text[i + 1] == '?' || (n >= 'a' && n <= 'z')) {
+          const std::size_t close = text.find('>', i + 1);
+          flush();
+          if (close == std::string_view::npos) break;
+          i = close + 1;
+          if (decided()) break;
+          continue;
+        }
       }
+      if (c == '&') {  // a character reference: a separator
+        std::size_t j = i + 1;
+        while (j < text.size() && j - i <= 10 &&
+               (text[j] == '#' || ((text[j] | 0x20) >= 'a' && (text[j] | 0x20) <= 'z') ||
+                (text[j] >= '0' && text[j] <= '9')))
+          ++j;
+        if (j < text.size() && text[j] == ';' && j > i + 1) {
+          flush();
+          i = j + 1;
+          continue;
+        }
+      }
+      ++i;
+      const bool had_word = len > 0;
+      flush();
+      if (had_word && decided()) break;
+      continue;
     }
-    const char32_t cp = detail::decode_utf8(text, i);
+    const char32_t cp = hrnews::detail::decode_utf8(text, i);
     const int script = script_of(cp);
     if (script < 0) {
       if (cp == U'¿' || cp == U'¡') score_letter(cp, s);
@@ -341,6 +450,7 @@ LanguageGuess identify_language(std::string_view text) {
     ++s.script[static_cast<std::size_t>(script)];
     if (script != LATIN) {
       flush();
+      ++other_letters;
       switch (cp) {
         case 0x456: case 0x457: case 0x454: case 0x491: case 0x406: case 0x407: case 0x404: case 0x490:
           ++s.uk_letters; break;
@@ -360,6 +470,7 @@ LanguageGuess identify_language(std::string_view text) {
     else append_utf8(lower, word, len);
   }
   flush();
+  s.script[LATIN] += ascii_letters;
 
   std::size_t total = 0;
   int best_script = LATIN;
@@ -369,7 +480,7 @@ LanguageGuess identify_language(std::string_view text) {
   }
   if (total == 0) return {};
   const std::size_t cjk = s.script[KANA] + s.script[HAN];
-  if (cjk > s.script[static_cast<std::size_t>(best_script)]) {
+  if (best_script == HAN || best_script == KANA || cjk > s.script[static_cast<std::size_t>(best_script)]) {
     // Japanese mixes kana with Han characters; Chinese has no kana.
     return {s.script[KANA] > 0 ? "ja" : "zh", script_confidence(cjk, total, 2.0)};
   }
@@ -395,21 +506,31 @@ LanguageGuess identify_language(std::string_view text) {
     default: break;
   }
 
-  // Latin script: a softmax over the profile scores; with no evidence at all
-  // every language is equally likely and the guess is worthless.
+  // Latin script: the confidence grows with the lead of the best profile over
+  // the second (in units of about one distinctive function word); no lead, no
+  // confidence. Text mostly in another script lowers it.
   int best = EN;
-  double evidence = 0.0;
-  for (int l = 0; l < LATIN_COUNT; ++l) {
-    evidence += s.latin[static_cast<std::size_t>(l)];
+  for (int l = 1; l < LATIN_COUNT; ++l)
     if (s.latin[static_cast<std::size_t>(l)] > s.latin[static_cast<std::size_t>(best)]) best = l;
-  }
-  if (evidence <= 0.0) return {};
   const double top = s.latin[static_cast<std::size_t>(best)];
-  double sum = 0.0;
-  for (double v : s.latin) sum += std::exp(v - top);
-  const double p = 1.0 / sum;
+  if (top <= 0.0) return {};
+  double second = 0.0;
+  for (int l = 0; l < LATIN_COUNT; ++l)
+    if (l != best) second = std::max(second, s.latin[static_cast<std::size_t>(l)]);
+  const double lead = top - second;
+  if (lead <= 0.0) return {};
+#ifdef HRNEWS_LANGUAGE_DEBUG
+  for (int l = 0; l < LATIN_COUNT; ++l) std::fprintf(stderr, "%s=%.2f ", latin_tags[static_cast<std::size_t>(l)], s.latin[static_cast<std::size_t>(l)]);
+  std::fprintf(stderr, "\n");
+#endif
   const double share = static_cast<double>(count) / static_cast<double>(total);
-  return {latin_tags[static_cast<std::size_t>(best)], p * share};
+  return {latin_tags[static_cast<std::size_t>(best)], (1.0 - std::exp(-lead / 1.5)) * share};
+}
+
+}  // namespace detail
+
+LanguageGuess identify_language(std::string_view text) {
+  return detail::identify_language_until(text, std::numeric_limits<double>::infinity());
 }
 
 }  // namespace hrnews

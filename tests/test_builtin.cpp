@@ -227,7 +227,9 @@ TEST_CASE("a user scheme with a built-in id adds and overrides terms; other sche
   CHECK(t.terms.back().code == "right-to-water");            // added at the end
   CHECK(t.uri == "urn:hrnews:scheme:theme");                // the overlay has none
   CHECK(extended.match("theme", "Right to water"));
-  CHECK_FALSE(extended.match("theme", "Human Rights Defenders"));  // replaced whole, labels included
+  CHECK_FALSE(extended.match("theme", "Défenseurs des droits humains"));  // replaced whole, labels included
+  REQUIRE(extended.match("theme", "Human Rights Defenders"));            // still its code
+  CHECK(extended.match("theme", "Human Rights Defenders")->labels.at("en") == "Defenders");
   CHECK(extended.match("programme", "observatory"));
   CHECK(builtin_taxonomy().match("theme", "Human Rights Defenders"));  // the built-in one is unchanged
   CHECK(&builtin_taxonomy() == &builtin_taxonomy());

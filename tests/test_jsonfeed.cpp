@@ -443,7 +443,7 @@ TEST_CASE("A messy JSON Feed is read with every repair itemised in document orde
   CHECK(third.published == ts("2015-11-27"));
 }
 
-TEST_CASE("Relative URLs resolve against the home page, then the feed URL, then the caller's base", "[jsonfeed]") {
+TEST_CASE("Relative URLs in a JSON Feed resolve against the home page, then the feed URL, then the caller's base", "[jsonfeed]") {
   const std::string item = R"({"id":"1","url":"a/b.html","external_url":"../x","image":"/i.png","banner_image":"b.png",)"
                            R"("authors":[{"name":"N","url":"me"}],"attachments":[{"url":"f.pdf","mime_type":"application/pdf"}],)"
                            R"("content_text":""})";
@@ -535,7 +535,7 @@ TEST_CASE("An item with both content_html and content_text keeps both", "[jsonfe
   CHECK(article_of(read_feed(feed_with("", R"({"id":"1","content_text":"<p>"})")).items[0]).content == Text("<p>"));
 }
 
-TEST_CASE("The version member decides the source format", "[jsonfeed]") {
+TEST_CASE("The JSON Feed version member decides the source format", "[jsonfeed]") {
   auto version = [](const std::string& member) {
     return read_feed("{" + member + R"("title":"T","items":[]})");
   };
@@ -577,7 +577,7 @@ TEST_CASE("Authors: 1.1 authors win over 1.0 author, and an object where a list 
   CHECK(article_of(c.items[0]).authors.empty());
 }
 
-TEST_CASE("Hubs, expiry and the user comment are kept", "[jsonfeed]") {
+TEST_CASE("JSON Feed hubs, expiry and the user comment are kept", "[jsonfeed]") {
   const Collection c = read_feed(feed_with(R"("expired":true,"user_comment":"hi","hubs":[{"type":"rssCloud","url":"https://c.example/"},{"type":"WebSub"},5])", ""));
   Link cloud = make_link("https://c.example/", "hub");
   cloud.title = "rssCloud";
@@ -592,7 +592,7 @@ TEST_CASE("Hubs, expiry and the user comment are kept", "[jsonfeed]") {
   CHECK(doc["hubs"] == json::parse(R"([{"type":"rssCloud","url":"https://c.example/"}])"));
 }
 
-TEST_CASE("null members are absent, without a diagnostic", "[jsonfeed]") {
+TEST_CASE("null members of a JSON Feed are absent, without a diagnostic", "[jsonfeed]") {
   const Collection c = read_feed(feed_with(R"("home_page_url":null,"description":null,"authors":null,"_hrnews":null)",
                                       R"({"id":"1","title":null,"content_text":null,"date_published":null,"tags":null,"_hrnews":null})"));
   CHECK(c.diagnostics.empty());
@@ -605,7 +605,7 @@ TEST_CASE("null members are absent, without a diagnostic", "[jsonfeed]") {
 // ---------------------------------------------------------------------------
 // Errors and repairs of the input
 
-TEST_CASE("A feed without items, or whose items are not a list, cannot be read", "[jsonfeed]") {
+TEST_CASE("A JSON Feed without items, or whose items are not a list, cannot be read", "[jsonfeed]") {
   CHECK_THROWS_WITH(read_feed(R"({"version":"https://jsonfeed.org/version/1.1","title":"T"})", "f.json"),
                     "f.json: jsonfeed: missing required member \"items\"");
   CHECK_THROWS_WITH(read_feed(R"({"version":"https://jsonfeed.org/version/1.1","title":"T","items":null})", "f.json"),
@@ -619,7 +619,7 @@ TEST_CASE("A feed without items, or whose items are not a list, cannot be read",
   CHECK(describe_all(c) == std::vector<std::string>{"-:- warning title-missing: feed has no \"title\""});
 }
 
-TEST_CASE("Syntax errors give line and column", "[jsonfeed]") {
+TEST_CASE("JSON Feed syntax errors give line and column", "[jsonfeed]") {
   CHECK_THROWS_WITH(read_feed(R"({"version": "https://jsonfeed.org/version/1.1",)", "bad.json"),
                     "bad.json:1:48: jsonfeed: syntax error: unexpected end of input");
   CHECK_THROWS_WITH(read_feed("{\"title\": \"T\"\n  \"items\": []}", "bad.json"),
@@ -646,7 +646,7 @@ TEST_CASE("Syntax errors give line and column", "[jsonfeed]") {
   }
 }
 
-TEST_CASE("Invalid UTF-8 and raw control characters are repaired and reported where they are", "[jsonfeed]") {
+TEST_CASE("Invalid UTF-8 and raw control characters in a JSON Feed are repaired and reported where they are", "[jsonfeed]") {
   const std::string text = "{\"version\":\"https://jsonfeed.org/version/1.1\",\n\"title\":\"Caf\xE9 \xFF\",\n"
                            "\"items\":[{\"id\":\"1\",\"content_text\":\"line 1\nline\t2\x01\"}]}";
   const Collection c = read_feed(text, "f.json");
@@ -666,13 +666,13 @@ TEST_CASE("Invalid UTF-8 and raw control characters are repaired and reported wh
                     "f.json:2:11: jsonfeed: syntax error: unexpected '}'");
 }
 
-TEST_CASE("A byte-order mark is skipped with a note", "[jsonfeed]") {
+TEST_CASE("A byte-order mark before a JSON Feed is skipped with a note", "[jsonfeed]") {
   const Collection c = read_feed("\xEF\xBB\xBF" + feed_with("", ""));
   CHECK(c.feed.title == Text("T"));
   CHECK(describe_all(c) == std::vector<std::string>{"1:1 info byte-order-mark: UTF-8 byte-order mark ignored"});
 }
 
-TEST_CASE("Strict mode turns the first repair into an error with its line and column", "[jsonfeed]") {
+TEST_CASE("Strict mode turns the first JSON Feed repair into an error with its line and column", "[jsonfeed]") {
   ReadOptions strict = plain_options("s.json");
   strict.strict = true;
   CHECK_THROWS_WITH(read_jsonfeed(fixture("messy.json"), strict),
@@ -688,7 +688,7 @@ TEST_CASE("Strict mode turns the first repair into an error with its line and co
   CHECK(read_jsonfeed(fixture("feed-1.0.json"), strict) == read_feed(fixture("feed-1.0.json")));
 }
 
-TEST_CASE("Limits on input size, nesting, items and string length are respected", "[jsonfeed]") {
+TEST_CASE("JSON Feed reading respects the limits on input size, nesting, items and string length", "[jsonfeed]") {
   ReadOptions options = plain_options("l.json");
   const std::string three = feed_with("", R"({"id":"1"},{"id":"2"},{"id":"3"})");
   options.limits.max_input_bytes = three.size() - 1;
@@ -718,7 +718,7 @@ TEST_CASE("Limits on input size, nesting, items and string length are respected"
   CHECK_THROWS_AS(read_jsonfeed(std::string("\0\0\0\0", 4), options), ParseError);
 }
 
-TEST_CASE("The caller's date hook is tried first, and every date keeps its raw text", "[jsonfeed]") {
+TEST_CASE("The caller's date hook is tried first for JSON Feed dates, and every date keeps its raw text", "[jsonfeed]") {
   ReadOptions options = plain_options();
   options.date_hook = [](std::string_view text) -> std::optional<Timestamp> {
     if (text == "Wednesday 18 November 2015") {
@@ -748,7 +748,7 @@ TEST_CASE("try_read_jsonfeed returns the error instead of throwing it", "[jsonfe
   CHECK(good.value().items.size() == 2);
 }
 
-TEST_CASE("Items that are not objects are skipped, and derived ids name the right item", "[jsonfeed]") {
+TEST_CASE("JSON Feed items that are not objects are skipped, and derived ids name the right item", "[jsonfeed]") {
   const Collection c = read_feed(feed_with("", R"(1,{"url":"https://ex.org/a","content_text":""},null,{"title":"B","content_text":""})"));
   REQUIRE(c.items.size() == 2);
   CHECK(article_of(c.items[0]).id == "https://ex.org/a");
@@ -761,7 +761,7 @@ TEST_CASE("Items that are not objects are skipped, and derived ids name the righ
 // ---------------------------------------------------------------------------
 // Writing
 
-TEST_CASE("A plain collection is written with standard members only", "[jsonfeed]") {
+TEST_CASE("A plain collection is written as JSON Feed with standard members only", "[jsonfeed]") {
   const std::string written = write_jsonfeed(plain_collection());
   CHECK(written == R"({
   "version": "https://jsonfeed.org/version/1.1",
@@ -879,7 +879,7 @@ TEST_CASE("The _hrnews object holds exactly what the standard members cannot", "
   CHECK(read_feed(write_jsonfeed(c, compact)) == c);
 }
 
-TEST_CASE("An item without an id is written with its derived id", "[jsonfeed]") {
+TEST_CASE("An item without an id is written to JSON Feed with its derived id", "[jsonfeed]") {
   Collection c;
   Article a;
   a.url = "https://ex.org/a";
@@ -950,6 +950,16 @@ TEST_CASE("A feed read from JSON Feed is written back with _hrnews only for what
     written = write_jsonfeed(c);
     CHECK(spec_problem(written).empty());
     CHECK(read_feed(written) == c);
+  }
+}
+
+TEST_CASE("A classified JSON Feed survives a round trip with classification on", "[jsonfeed]") {
+  for (const char* name : {"gen-feed-20.json", "feed-1.0.json", "feed-1.1.json", "messy.json"}) {
+    INFO(name);
+    const Collection c = read_jsonfeed(fixture(name));  // default options: classify on
+    const Collection back = read_jsonfeed(write_jsonfeed(c));
+    CHECK(hrnews_test::first_difference(c, back).empty());
+    CHECK(back == c);
   }
 }
 

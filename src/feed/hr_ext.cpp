@@ -1333,8 +1333,10 @@ bool looks_like_html(std::string_view s) noexcept {
   return false;
 }
 
-std::string resolve_html_urls(std::string_view html, std::string_view base) {
-  if (base.empty() || html.find('=') == std::string_view::npos) return std::string(html);
+namespace {
+/// The work of resolve_html_urls: returns empty when nothing changed.
+std::string resolve_html_urls_impl(std::string_view html, std::string_view base) {
+  if (base.empty() || html.find('=') == std::string_view::npos) return {};
   std::string out;
   const std::size_t n = html.size();
   std::size_t last = 0;  // html[last..] not yet copied to out
@@ -1390,10 +1392,24 @@ std::string resolve_html_urls(std::string_view html, std::string_view base) {
     }
     i = j;
   }
-  if (last == 0) return std::string(html);
+  if (last == 0) return {};
   out.append(html.data() + last, n - last);
   return out;
 }
+}  // namespace
+
+std::string resolve_html_urls(std::string&& html, std::string_view base) {
+  std::string out = resolve_html_urls_impl(html, base);
+  if (out.empty() && !html.empty()) return std::move(html);  // nothing resolved
+  return out;
+}
+
+std::string resolve_html_urls(std::string_view html, std::string_view base) {
+  std::string out = resolve_html_urls_impl(html, base);
+  if (out.empty() && !html.empty()) return std::string(html);
+  return out;
+}
+
 
 // ---------------------------------------------------------------------------
 // Numbers

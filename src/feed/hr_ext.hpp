@@ -254,6 +254,8 @@ bool looks_like_html(std::string_view s) noexcept;
 /// without parsing the HTML otherwise. Comments are skipped. Returns `html`
 /// unchanged when `base` is empty.
 std::string resolve_html_urls(std::string_view html, std::string_view base);
+/// Like the other overload, without copying when nothing needs resolving.
+std::string resolve_html_urls(std::string&& html, std::string_view base);
 
 /// Shortest decimal text that reads back as exactly `v` (locale-independent).
 std::string format_double(double v);

@@ -1136,7 +1136,6 @@ Collection read_document(std::string_view bytes, const ReadOptions& options) {
     throw ParseError("jsonfeed", "expected an object (a JSON Feed)", SourceLocation{}, {}, options.file_name);
   }
 
-  const std::size_t first_new = 0;  // every diagnostic so far is of this read
   Collection c;
   std::vector<Diagnostic> carried;  // diagnostics of an earlier read, from `_hrnews`
   std::vector<std::size_t> json_index;  // item -> index in the `items` array
@@ -1192,32 +1191,39 @@ Collection read_document(std::string_view bytes, const ReadOptions& options) {
     json_index.push_back(index);
   });
 
-  const std::size_t before_finish = diagnostics.size();
-  c.diagnostics = std::move(diagnostics);
+  // The diagnostics of an earlier read come first, and before classification
+  // (which adds no diagnostic it finds already there).
+  const std::size_t first_new = carried.size();
+  c.diagnostics = std::move(carried);
+  c.diagnostics.insert(c.diagnostics.end(), std::make_move_iterator(diagnostics.begin()),
+                       std::make_move_iterator(diagnostics.end()));
+  const std::size_t before_finish = c.diagnostics.size();
   detail::finish_feed(c, options);
   // finish_feed names items by their index in the collection; skipped items make it differ.
+  auto is_ours = [&](std::size_t k) { return k < before_finish || c.diagnostics[k].code == "id-derived"; };
   if (json_index.size() != count) {
     for (std::size_t k = before_finish; k < c.diagnostics.size(); ++k) {
       std::string& p = c.diagnostics[k].path;
-      if (!starts_with(p, "/items/")) continue;
+      if (!is_ours(k) || !starts_with(p, "/items/")) continue;
       const std::size_t end = p.find('/', 7);
       const std::size_t n = std::stoul(p.substr(7, end == std::string::npos ? std::string::npos : end - 7));
       if (n < json_index.size()) p = "/items" + step(json_index[n]) + (end == std::string::npos ? "" : p.substr(end));
     }
   }
 
-  // Lines and columns of the diagnostics of this read, from their paths.
+  // Lines and columns of the diagnostics of this read, from their paths (those of
+  // the classifier are left as they are, so that reading twice adds nothing twice).
   std::unordered_set<std::string> wanted;
   for (std::size_t k = first_new; k < c.diagnostics.size(); ++k) {
     const Diagnostic& d = c.diagnostics[k];
-    if (!d.line && !d.path.empty()) wanted.insert(d.path);
+    if (is_ours(k) && !d.line && !d.path.empty()) wanted.insert(d.path);
   }
   if (!wanted.empty()) {
     const auto offsets = locate_pointers(text, wanted);
     const LineIndex lines(bytes);
     for (std::size_t k = first_new; k < c.diagnostics.size(); ++k) {
       Diagnostic& d = c.diagnostics[k];
-      if (d.line || d.path.empty()) continue;
+      if (!is_ours(k) || d.line || d.path.empty()) continue;
       const auto it = offsets.find(d.path);
       if (it == offsets.end()) continue;
       const auto [line, column] = lines.at(map.original(it->second));
@@ -1226,17 +1232,14 @@ Collection read_document(std::string_view bytes, const ReadOptions& options) {
     }
   }
   // Document order: what was found where, top to bottom (unlocated ones last).
-  std::stable_sort(c.diagnostics.begin(), c.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    const auto key = [](const Diagnostic& d) {
-      return std::make_pair(d.line.value_or(std::numeric_limits<std::size_t>::max()), d.column.value_or(0));
-    };
-    return key(a) < key(b);
-  });
-  if (!carried.empty()) {
-    carried.insert(carried.end(), std::make_move_iterator(c.diagnostics.begin()),
-                   std::make_move_iterator(c.diagnostics.end()));
-    c.diagnostics = std::move(carried);
-  }
+  std::stable_sort(c.diagnostics.begin() + static_cast<std::ptrdiff_t>(first_new), c.diagnostics.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) {
+                     const auto key = [](const Diagnostic& d) {
+                       return std::make_pair(d.line.value_or(std::numeric_limits<std::size_t>::max()),
+                                             d.column.value_or(0));
+                     };
+                     return key(a) < key(b);
+                   });
   return c;
 }
 

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <limits>
 #include <exception>
@@ -49,61 +50,161 @@ bool ieq(std::string_view a, std::string_view b) noexcept {
 
 bool is_rss_ns(Ns ns) noexcept { return ns == Ns::none || ns == Ns::rss090 || ns == Ns::rss10; }
 
-/// True when `local` is one of `names` (ASCII case-insensitive).
-bool one_of(std::string_view local, std::initializer_list<std::string_view> names) noexcept {
-  for (std::string_view n : names) {
-    if (ieq(local, n)) return true;
+/// The elements the reader understands, whatever their namespace prefix.
+enum class Tag : std::uint8_t {
+  unknown,  // kept as an extension
+  hr,       // the hrnews extension
+  // RSS itself (no namespace, RSS 0.90 / 1.0 namespaces; names matched without case)
+  title, link, description, author, category, enclosure, guid, pub_date, language, copyright, managing_editor,
+  web_master, last_build_date, generator, image, item, items,
+  // Dublin Core and DC terms
+  dc_title, dc_description, dc_language, dc_rights, dc_publisher, dc_creator, dc_date, dc_subject, dc_coverage,
+  dc_identifier, dcterms_modified, dcterms_issued, dcterms_created,
+  // Atom inside RSS
+  atom_link, atom_id, atom_updated, atom_published, atom_author,
+  // content, Media RSS, GeoRSS, W3C geo
+  content_encoded, media_content, media_group, media_thumbnail, media_category, georss_point, georss_where,
+  geo_lat, geo_long, geo_point,
+};
+
+/// An RSS element name, matched without regard to ASCII case.
+Tag rss_tag(std::string_view local) noexcept {
+  char buf[16];
+  if (local.size() > sizeof buf) return Tag::unknown;
+  for (std::size_t i = 0; i < local.size(); ++i) {
+    const char c = local[i];
+    buf[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
   }
-  return false;
+  const std::string_view n(buf, local.size());
+  switch (n.size()) {
+    case 4:
+      if (n == "link") return Tag::link;
+      if (n == "guid") return Tag::guid;
+      if (n == "item") return Tag::item;
+      break;
+    case 5:
+      if (n == "title") return Tag::title;
+      if (n == "image") return Tag::image;
+      if (n == "items") return Tag::items;
+      break;
+    case 6:
+      if (n == "author") return Tag::author;
+      break;
+    case 7:
+      if (n == "pubdate") return Tag::pub_date;
+      break;
+    case 8:
+      if (n == "category") return Tag::category;
+      if (n == "language") return Tag::language;
+      break;
+    case 9:
+      if (n == "enclosure") return Tag::enclosure;
+      if (n == "copyright") return Tag::copyright;
+      if (n == "generator") return Tag::generator;
+      if (n == "webmaster") return Tag::web_master;
+      break;
+    case 11:
+      if (n == "description") return Tag::description;
+      break;
+    case 13:
+      if (n == "lastbuilddate") return Tag::last_build_date;
+      break;
+    case 14:
+      if (n == "managingeditor") return Tag::managing_editor;
+      break;
+    default:
+      break;
+  }
+  return Tag::unknown;
 }
 
-/// What the reader understands directly under `<channel>`; everything else is kept as an extension.
-bool understood_in_channel(Ns ns, std::string_view local) {
+/// What an element is, from its namespace and local name (before the level check).
+Tag tag_of(Ns ns, std::string_view l) noexcept {
   switch (ns) {
     case Ns::none:
     case Ns::rss090:
-    case Ns::rss10:
-      return one_of(local, {"title", "link", "description", "language", "copyright", "managingEditor", "webMaster",
-                            "pubDate", "lastBuildDate", "generator", "image", "item", "items"});
+    case Ns::rss10: return rss_tag(l);
+    case Ns::hr: return Tag::hr;
     case Ns::dc:
-      return one_of(local, {"title", "description", "language", "rights", "publisher", "creator", "date"});
-    case Ns::dcterms: return local == "modified";
-    case Ns::atom: return local == "link" || local == "id" || local == "updated";
-    case Ns::hr: return true;
-    default: return false;
+      if (l == "title") return Tag::dc_title;
+      if (l == "description") return Tag::dc_description;
+      if (l == "language") return Tag::dc_language;
+      if (l == "rights") return Tag::dc_rights;
+      if (l == "publisher") return Tag::dc_publisher;
+      if (l == "creator") return Tag::dc_creator;
+      if (l == "date") return Tag::dc_date;
+      if (l == "subject") return Tag::dc_subject;
+      if (l == "coverage") return Tag::dc_coverage;
+      if (l == "identifier") return Tag::dc_identifier;
+      return Tag::unknown;
+    case Ns::dcterms:
+      if (l == "modified") return Tag::dcterms_modified;
+      if (l == "issued") return Tag::dcterms_issued;
+      if (l == "created") return Tag::dcterms_created;
+      return Tag::unknown;
+    case Ns::atom:
+      if (l == "link") return Tag::atom_link;
+      if (l == "id") return Tag::atom_id;
+      if (l == "updated") return Tag::atom_updated;
+      if (l == "published") return Tag::atom_published;
+      if (l == "author") return Tag::atom_author;
+      return Tag::unknown;
+    case Ns::content: return l == "encoded" ? Tag::content_encoded : Tag::unknown;
+    case Ns::media:
+      if (l == "content") return Tag::media_content;
+      if (l == "group") return Tag::media_group;
+      if (l == "thumbnail") return Tag::media_thumbnail;
+      if (l == "category") return Tag::media_category;
+      return Tag::unknown;
+    case Ns::georss:
+      if (l == "point") return Tag::georss_point;
+      if (l == "where") return Tag::georss_where;
+      return Tag::unknown;
+    case Ns::geo:
+      if (l == "lat") return Tag::geo_lat;
+      if (l == "long") return Tag::geo_long;
+      if (l == "Point") return Tag::geo_point;
+      return Tag::unknown;
+    default: return Tag::unknown;
+  }
+}
+
+/// What the reader understands directly under `<channel>`; everything else is kept as an extension.
+Tag channel_tag(Ns ns, std::string_view local) noexcept {
+  const Tag t = tag_of(ns, local);
+  switch (t) {
+    case Tag::hr: case Tag::title: case Tag::link: case Tag::description: case Tag::language: case Tag::copyright:
+    case Tag::managing_editor: case Tag::web_master: case Tag::pub_date: case Tag::last_build_date:
+    case Tag::generator: case Tag::image: case Tag::item: case Tag::items: case Tag::dc_title:
+    case Tag::dc_description: case Tag::dc_language: case Tag::dc_rights: case Tag::dc_publisher:
+    case Tag::dc_creator: case Tag::dc_date: case Tag::dcterms_modified: case Tag::atom_link: case Tag::atom_id:
+    case Tag::atom_updated:
+      return t;
+    default:
+      return Tag::unknown;
   }
 }
 
 /// What the reader understands directly under `<item>`; everything else is kept as an extension.
-bool understood_in_item(Ns ns, std::string_view local) {
-  switch (ns) {
-    case Ns::none:
-    case Ns::rss090:
-    case Ns::rss10:
-      return one_of(local, {"title", "link", "description", "author", "category", "enclosure", "guid", "pubDate"});
-    case Ns::dc:
-      return one_of(local, {"title", "description", "language", "rights", "publisher", "creator", "date", "subject",
-                            "coverage", "identifier"});
-    case Ns::dcterms: return local == "modified" || local == "issued" || local == "created";
-    case Ns::atom:
-      return local == "link" || local == "id" || local == "updated" || local == "published" || local == "author";
-    case Ns::content: return local == "encoded";
-    case Ns::media: return local == "content" || local == "group" || local == "thumbnail" || local == "category";
-    case Ns::georss: return local == "point" || local == "where";
-    case Ns::geo: return local == "lat" || local == "long" || local == "Point";
-    case Ns::hr: return true;
-    default: return false;
+Tag item_tag(Ns ns, std::string_view local) noexcept {
+  const Tag t = tag_of(ns, local);
+  switch (t) {
+    case Tag::language: case Tag::copyright: case Tag::managing_editor: case Tag::web_master:
+    case Tag::last_build_date: case Tag::generator: case Tag::image: case Tag::item: case Tag::items:
+      return Tag::unknown;
+    default:
+      return t;
   }
 }
 
 /// A raw foreign element may be written back when this reader will keep it.
 bool foreign_in_channel(std::string_view uri, std::string_view local) {
   const Ns ns = hx::classify_namespace(uri);
-  return ns != Ns::hr && ns != Ns::xml && !understood_in_channel(ns, local);
+  return ns != Ns::xml && channel_tag(ns, local) == Tag::unknown;
 }
 bool foreign_in_item(std::string_view uri, std::string_view local) {
   const Ns ns = hx::classify_namespace(uri);
-  return ns != Ns::hr && ns != Ns::xml && !understood_in_item(ns, local);
+  return ns != Ns::xml && item_tag(ns, local) == Tag::unknown;
 }
 
 /// Line and column (1-based, bytes) of offsets into the text a document was parsed from.
@@ -263,6 +364,24 @@ std::string rss_version_id(std::string_view version) {
 // ---------------------------------------------------------------------------
 // The reader
 
+/// Where an element is, for diagnostics: a prefix (`rss/channel`) and, for
+/// items, a 1-based index (`rss/channel/item[3]`). Made into text only when
+/// a diagnostic needs it.
+struct Path {
+  std::string_view prefix;
+  std::size_t item = 0;  ///< 1-based item index, 0 for none
+  std::string str() const {
+    std::string out(prefix);
+    if (item) out += "/item[" + std::to_string(item) + "]";
+    return out;
+  }
+};
+std::string operator+(const Path& p, std::string_view tail) {
+  std::string out = p.str();
+  out.append(tail.data(), tail.size());
+  return out;
+}
+
 class Reader {
  public:
   Reader(const ReadOptions& options, std::string_view text, Collection& out)
@@ -277,11 +396,11 @@ class Reader {
                     std::vector<pugi::xml_node>* items, pugi::xml_node* image);
 
   /// Reads one item's native elements; collects its `hr:` children into `hr`.
-  Item read_item(pugi::xml_node item, const std::string& parent_base, const std::string& path,
+  Item read_item(pugi::xml_node item, const std::string& parent_base, const Path& path,
                  std::vector<pugi::xml_node>* hr);
 
   /// Applies the `hr:` children of an item.
-  void apply_item_ext(const std::vector<pugi::xml_node>& hr, Item& item, const std::string& path);
+  void apply_item_ext(const std::vector<pugi::xml_node>& hr, Item& item, const Path& path);
 
   hx::NsScope& scope() { return ns_; }
   void set_version(std::string id) { version_ = std::move(id); }
@@ -304,15 +423,20 @@ class Reader {
     out_.diagnostics.push_back(std::move(d));
   }
 
-  std::optional<Timestamp> date(pugi::xml_node el, const std::string& path) {
+  std::optional<Timestamp> date(pugi::xml_node el, const Path& path) {
     const std::string text = trimmed_text(el);
     if (text.empty()) return std::nullopt;
+    // The common case first, without computing a location.
+    if (options_.date_hook) {
+      if (auto t = options_.date_hook(text)) return t;
+    }
+    if (auto t = Timestamp::parse(text)) return t;
     const auto [line, column] = lines_.at(el.offset_debug());
     return detail::parse_feed_date(text, options_, kFormat, out_.diagnostics, path + "/" + el.name(), line, column);
   }
 
   /// The first of `candidates` (in priority order) that holds a date.
-  std::optional<Timestamp> first_date(std::initializer_list<pugi::xml_node> candidates, const std::string& path) {
+  std::optional<Timestamp> first_date(std::initializer_list<pugi::xml_node> candidates, const Path& path) {
     for (pugi::xml_node el : candidates) {
       if (!el) continue;
       if (auto t = date(el, path)) return t;
@@ -331,12 +455,17 @@ class Reader {
     return std::nullopt;
   }
 
-  Text text(pugi::xml_node el, TextMode mode, const std::string& base, const std::string& path) {
+  Text text(pugi::xml_node el, TextMode mode, const std::string& base, const Path& path) {
     bool markup = false;
     std::string value = plain_text(el, &markup);
     if (markup) value = hx::inner_xml(el);
     Text t;
-    t.value = std::string(hx::trim(value));
+    const std::string_view trimmed = hx::trim(value);
+    if (trimmed.size() == value.size()) {
+      t.value = std::move(value);
+    } else {
+      t.value.assign(trimmed.data(), trimmed.size());
+    }
     if (auto type = hr_type(el)) {
       t.type = *type;
     } else {
@@ -346,12 +475,12 @@ class Reader {
       }
       t.type = mode == TextMode::html || markup || hx::looks_like_html(t.value) ? TextType::html : TextType::text;
     }
-    if (t.type == TextType::html && !base.empty()) t.value = hx::resolve_html_urls(t.value, base);
+    if (t.type == TextType::html && !base.empty()) t.value = hx::resolve_html_urls(std::move(t.value), base);
     return t;
   }
 
   /// `text` for elements that may be empty: absent then.
-  std::optional<Text> opt_text(pugi::xml_node el, TextMode mode, const std::string& base, const std::string& path) {
+  std::optional<Text> opt_text(pugi::xml_node el, TextMode mode, const std::string& base, const Path& path) {
     Text t = text(el, mode, base, path);
     if (t.value.empty() && t.type == TextType::text && !hr_type(el)) return std::nullopt;
     return t;
@@ -359,7 +488,7 @@ class Reader {
 
   void keep(pugi::xml_node el, Extensions& ext) { hx::keep_foreign(ext, ns_.uri_of(el), el); }
 
-  Link atom_link(pugi::xml_node el, const std::string& base, const std::string& path) {
+  Link atom_link(pugi::xml_node el, const std::string& base, const Path& path) {
     Link l;
     l.href = resolve(base, el.attribute("href").value());
     l.rel = hx::trim(el.attribute("rel").value());
@@ -375,7 +504,7 @@ class Reader {
     return l;
   }
 
-  std::optional<std::uint64_t> length_attr(pugi::xml_node el, const char* name, const std::string& path) {
+  std::optional<std::uint64_t> length_attr(pugi::xml_node el, const char* name, const Path& path) {
     const pugi::xml_attribute a = el.attribute(name);
     if (!a || hx::trim(a.value()).empty()) return std::nullopt;
     auto v = hx::parse_uint(a.value());
@@ -386,7 +515,7 @@ class Reader {
     return v;
   }
 
-  void media_content(pugi::xml_node el, const std::string& base, const std::string& path,
+  void media_content(pugi::xml_node el, const std::string& base, const Path& path,
                      std::vector<Attachment>& out) {
     Attachment at;
     at.url = resolve(base, el.attribute("url").value());
@@ -418,7 +547,7 @@ class Reader {
   }
 
   /// `lat lon` (space or comma separated).
-  std::optional<GeoPoint> point(std::string_view text, pugi::xml_node where, const std::string& path) {
+  std::optional<GeoPoint> point(std::string_view text, pugi::xml_node where, const Path& path) {
     std::string s(hx::trim(text));
     std::replace(s.begin(), s.end(), ',', ' ');
     const std::size_t sp = s.find_first_of(" \t\n\r");
@@ -457,68 +586,54 @@ class Reader {
 Feed Reader::read_channel(pugi::xml_node channel, const std::string& base, std::vector<pugi::xml_node>* hr,
                           std::vector<pugi::xml_node>* items, pugi::xml_node* image) {
   Feed f;
-  const std::string path = std::string(channel.parent().name()) + "/" + channel.name();
+  const std::string channel_path = std::string(channel.parent().name()) + "/" + channel.name();
+  const Path path{channel_path};
   pugi::xml_node title, dc_title, link, description, dc_description, language, dc_language, rights, dc_rights;
   pugi::xml_node last_build, pub_date, dc_date, dcterms_modified, atom_updated, atom_id;
+  auto add_party = [&f](pugi::xml_node c, PartyKind kind, const char* role) {
+    const Person p = parse_person(plain_text(c));
+    if (p.name.empty() && p.email.empty()) return;
+    Party party;
+    party.kind = kind;
+    party.name = p.name;
+    party.email = p.email;
+    party.role = role;
+    f.publishers.push_back(std::move(party));
+  };
+  auto first = [](pugi::xml_node& slot, pugi::xml_node c) {
+    if (!slot) slot = c;
+  };
   for (pugi::xml_node c = channel.first_child(); c; c = c.next_sibling()) {
     if (c.type() != pugi::node_element) continue;
     const std::size_t pushed = ns_.push(c);
-    const Ns ns = ns_.ns_of(c);
-    const std::string_view local = hx::local_name(c.name());
-    if (ns == Ns::hr) {
-      if (hr) hr->push_back(c);
-    } else if (!understood_in_channel(ns, local)) {
-      keep(c, f.extensions);
-    } else if (is_rss_ns(ns)) {
-      if (ieq(local, "title")) { if (!title) title = c; }
-      else if (ieq(local, "link")) { if (!link) link = c; }
-      else if (ieq(local, "description")) { if (!description) description = c; }
-      else if (ieq(local, "language")) { if (!language) language = c; }
-      else if (ieq(local, "copyright")) { if (!rights) rights = c; }
-      else if (ieq(local, "managingEditor") || ieq(local, "webMaster")) {
-        const Person p = parse_person(plain_text(c));
-        if (!p.name.empty() || !p.email.empty()) {
-          Party party;
-          party.kind = PartyKind::person;
-          party.name = p.name;
-          party.email = p.email;
-          party.role = ieq(local, "webMaster") ? "webmaster" : "managing-editor";
-          f.publishers.push_back(std::move(party));
-        }
-      }
-      else if (ieq(local, "pubDate")) { if (!pub_date) pub_date = c; }
-      else if (ieq(local, "lastBuildDate")) { if (!last_build) last_build = c; }
-      else if (ieq(local, "generator")) f.generator = trimmed_text(c);
-      else if (ieq(local, "image")) {
-        if (image && !*image) *image = c;
-      }
-      else if (ieq(local, "item")) {
-        if (items) items->push_back(c);
-      }
-      // `items` (the RDF table of contents) says nothing the items themselves do not.
-    } else if (ns == Ns::dc) {
-      if (local == "title") { if (!dc_title) dc_title = c; }
-      else if (local == "description") { if (!dc_description) dc_description = c; }
-      else if (local == "language") { if (!dc_language) dc_language = c; }
-      else if (local == "rights") { if (!dc_rights) dc_rights = c; }
-      else if (local == "date") { if (!dc_date) dc_date = c; }
-      else if (local == "publisher" || local == "creator") {
-        const Person p = parse_person(plain_text(c));
-        if (!p.name.empty() || !p.email.empty()) {
-          Party party;
-          party.kind = local == "creator" ? PartyKind::person : PartyKind::organisation;
-          party.name = p.name;
-          party.email = p.email;
-          party.role = local == "creator" ? "creator" : "publisher";
-          f.publishers.push_back(std::move(party));
-        }
-      }
-    } else if (ns == Ns::dcterms) {
-      if (!dcterms_modified) dcterms_modified = c;
-    } else if (ns == Ns::atom) {
-      if (local == "link") f.links.push_back(atom_link(c, with_base(base, c), path));
-      else if (local == "id") { if (!atom_id) atom_id = c; }
-      else if (local == "updated") { if (!atom_updated) atom_updated = c; }
+    const Tag tag = channel_tag(ns_.ns_of(c), hx::local_name(c.name()));
+    switch (tag) {
+      case Tag::hr: if (hr) hr->push_back(c); break;
+      case Tag::title: first(title, c); break;
+      case Tag::link: first(link, c); break;
+      case Tag::description: first(description, c); break;
+      case Tag::language: first(language, c); break;
+      case Tag::copyright: first(rights, c); break;
+      case Tag::managing_editor: add_party(c, PartyKind::person, "managing-editor"); break;
+      case Tag::web_master: add_party(c, PartyKind::person, "webmaster"); break;
+      case Tag::pub_date: first(pub_date, c); break;
+      case Tag::last_build_date: first(last_build, c); break;
+      case Tag::generator: f.generator = trimmed_text(c); break;
+      case Tag::image: if (image && !*image) *image = c; break;
+      case Tag::item: if (items) items->push_back(c); break;
+      case Tag::items: break;  // the RDF table of contents says nothing the items do not
+      case Tag::dc_title: first(dc_title, c); break;
+      case Tag::dc_description: first(dc_description, c); break;
+      case Tag::dc_language: first(dc_language, c); break;
+      case Tag::dc_rights: first(dc_rights, c); break;
+      case Tag::dc_date: first(dc_date, c); break;
+      case Tag::dc_publisher: add_party(c, PartyKind::organisation, "publisher"); break;
+      case Tag::dc_creator: add_party(c, PartyKind::person, "creator"); break;
+      case Tag::dcterms_modified: first(dcterms_modified, c); break;
+      case Tag::atom_link: f.links.push_back(atom_link(c, with_base(base, c), path)); break;
+      case Tag::atom_id: first(atom_id, c); break;
+      case Tag::atom_updated: first(atom_updated, c); break;
+      default: keep(c, f.extensions); break;
     }
     ns_.pop(pushed);
   }
@@ -535,7 +650,7 @@ Feed Reader::read_channel(pugi::xml_node channel, const std::string& base, std::
   return f;
 }
 
-Item Reader::read_item(pugi::xml_node node, const std::string& parent_base, const std::string& path,
+Item Reader::read_item(pugi::xml_node node, const std::string& parent_base, const Path& path,
                        std::vector<pugi::xml_node>* hr) {
   const std::size_t pushed_item = ns_.push(node);
   const std::string base = with_base(parent_base, node);
@@ -543,28 +658,31 @@ Item Reader::read_item(pugi::xml_node node, const std::string& parent_base, cons
   pugi::xml_node title, dc_title, link, description, dc_description, content, guid, dc_identifier, atom_id;
   pugi::xml_node pub_date, dc_date, dcterms_issued, dcterms_created, atom_published, atom_updated, dcterms_modified;
   pugi::xml_node dc_language, dc_rights, georss_point, georss_where, geo_lat, geo_long, geo_point;
+  auto first = [](pugi::xml_node& slot, pugi::xml_node c) {
+    if (!slot) slot = c;
+  };
+  auto add_author = [&a](pugi::xml_node c) {
+    Person p = parse_person(plain_text(c));
+    if (!p.name.empty() || !p.email.empty()) a.authors.push_back(std::move(p));
+  };
   for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
     if (c.type() != pugi::node_element) continue;
     const std::size_t pushed = ns_.push(c);
-    const Ns ns = ns_.ns_of(c);
-    const std::string_view local = hx::local_name(c.name());
-    if (ns == Ns::hr) {
-      if (hr) hr->push_back(c);
-    } else if (!understood_in_item(ns, local)) {
-      keep(c, a.extensions);
-    } else if (is_rss_ns(ns)) {
-      if (ieq(local, "title")) { if (!title) title = c; }
-      else if (ieq(local, "link")) { if (!link || trimmed_text(link).empty()) link = c; }
-      else if (ieq(local, "description")) { if (!description) description = c; }
-      else if (ieq(local, "author")) {
-        Person p = parse_person(plain_text(c));
-        if (!p.name.empty() || !p.email.empty()) a.authors.push_back(std::move(p));
-      }
-      else if (ieq(local, "category")) {
+    const Tag tag = item_tag(ns_.ns_of(c), hx::local_name(c.name()));
+    switch (tag) {
+      case Tag::hr: if (hr) hr->push_back(c); break;
+      case Tag::title: first(title, c); break;
+      case Tag::link:
+        if (!link || trimmed_text(link).empty()) link = c;
+        break;
+      case Tag::description: first(description, c); break;
+      case Tag::author: add_author(c); break;
+      case Tag::category: {
         Category cat{trimmed_text(c), std::string(hx::trim(c.attribute("domain").value())), {}};
         if (!cat.term.empty() || !cat.scheme.empty()) a.categories.push_back(std::move(cat));
+        break;
       }
-      else if (ieq(local, "enclosure")) {
+      case Tag::enclosure: {
         Attachment at;
         at.url = resolve(with_base(base, c), c.attribute("url").value());
         if (at.url.empty()) {
@@ -574,47 +692,42 @@ Item Reader::read_item(pugi::xml_node node, const std::string& parent_base, cons
           at.length = length_attr(c, "length", path);
           add_attachment(std::move(at), a.attachments);
         }
+        break;
       }
-      else if (ieq(local, "guid")) { if (!guid) guid = c; }
-      else if (ieq(local, "pubDate")) { if (!pub_date) pub_date = c; }
-    } else if (ns == Ns::dc) {
-      if (local == "title") { if (!dc_title) dc_title = c; }
-      else if (local == "description") { if (!dc_description) dc_description = c; }
-      else if (local == "language") { if (!dc_language) dc_language = c; }
-      else if (local == "rights") { if (!dc_rights) dc_rights = c; }
-      else if (local == "date") { if (!dc_date) dc_date = c; }
-      else if (local == "identifier") { if (!dc_identifier) dc_identifier = c; }
-      else if (local == "creator") {
-        Person p = parse_person(plain_text(c));
-        if (!p.name.empty() || !p.email.empty()) a.authors.push_back(std::move(p));
-      }
-      else if (local == "publisher") {
-        const std::string name = trimmed_text(c);
+      case Tag::guid: first(guid, c); break;
+      case Tag::pub_date: first(pub_date, c); break;
+      case Tag::dc_title: first(dc_title, c); break;
+      case Tag::dc_description: first(dc_description, c); break;
+      case Tag::dc_language: first(dc_language, c); break;
+      case Tag::dc_rights: first(dc_rights, c); break;
+      case Tag::dc_date: first(dc_date, c); break;
+      case Tag::dc_identifier: first(dc_identifier, c); break;
+      case Tag::dc_creator: add_author(c); break;
+      case Tag::dc_publisher: {
+        std::string name = trimmed_text(c);
         if (!name.empty()) {
           Party party;
-          party.name = name;
+          party.name = std::move(name);
           party.role = "publisher";
           a.publishers.push_back(std::move(party));
         }
+        break;
       }
-      else if (local == "subject") {
+      case Tag::dc_subject:
+      case Tag::dc_coverage: {
         std::string term = trimmed_text(c);
-        if (!term.empty()) a.categories.push_back(Category{std::move(term), {}, {}});
+        if (!term.empty())
+          a.categories.push_back(Category{std::move(term), tag == Tag::dc_coverage ? "dc:coverage" : "", {}});
+        break;
       }
-      else if (local == "coverage") {
-        std::string term = trimmed_text(c);
-        if (!term.empty()) a.categories.push_back(Category{std::move(term), "dc:coverage", {}});
-      }
-    } else if (ns == Ns::dcterms) {
-      if (local == "issued") { if (!dcterms_issued) dcterms_issued = c; }
-      else if (local == "created") { if (!dcterms_created) dcterms_created = c; }
-      else if (local == "modified") { if (!dcterms_modified) dcterms_modified = c; }
-    } else if (ns == Ns::atom) {
-      if (local == "link") a.links.push_back(atom_link(c, with_base(base, c), path));
-      else if (local == "id") { if (!atom_id) atom_id = c; }
-      else if (local == "updated") { if (!atom_updated) atom_updated = c; }
-      else if (local == "published") { if (!atom_published) atom_published = c; }
-      else if (local == "author") {
+      case Tag::dcterms_issued: first(dcterms_issued, c); break;
+      case Tag::dcterms_created: first(dcterms_created, c); break;
+      case Tag::dcterms_modified: first(dcterms_modified, c); break;
+      case Tag::atom_link: a.links.push_back(atom_link(c, with_base(base, c), path)); break;
+      case Tag::atom_id: first(atom_id, c); break;
+      case Tag::atom_updated: first(atom_updated, c); break;
+      case Tag::atom_published: first(atom_published, c); break;
+      case Tag::atom_author: {
         Person p;
         for (pugi::xml_node f = c.first_child(); f; f = f.next_sibling()) {
           if (f.type() != pugi::node_element) continue;
@@ -624,40 +737,41 @@ Item Reader::read_item(pugi::xml_node node, const std::string& parent_base, cons
           else if (fl == "uri") p.uri = resolve(with_base(base, c), plain_text(f));
         }
         if (!p.name.empty() || !p.email.empty() || !p.uri.empty()) a.authors.push_back(std::move(p));
+        break;
       }
-    } else if (ns == Ns::content) {
-      if (!content) content = c;
-    } else if (ns == Ns::media) {
-      const std::string cbase = with_base(base, c);
-      if (local == "content") {
-        media_content(c, cbase, path, a.attachments);
-      } else if (local == "thumbnail") {
-        Link l = thumbnail(c, cbase);
+      case Tag::content_encoded: first(content, c); break;
+      case Tag::media_content: media_content(c, with_base(base, c), path, a.attachments); break;
+      case Tag::media_thumbnail: {
+        Link l = thumbnail(c, with_base(base, c));
         if (!l.href.empty()) a.links.push_back(std::move(l));
-      } else if (local == "category") {
+        break;
+      }
+      case Tag::media_category: {
         Category cat{trimmed_text(c), std::string(hx::trim(c.attribute("scheme").value())),
                      std::string(hx::trim(c.attribute("label").value()))};
         if (!cat.term.empty()) a.categories.push_back(std::move(cat));
-      } else if (local == "group") {
+        break;
+      }
+      case Tag::media_group: {
+        const std::string cbase = with_base(base, c);
         for (pugi::xml_node g = c.first_child(); g; g = g.next_sibling()) {
           if (g.type() != pugi::node_element) continue;
           const std::string_view gl = hx::local_name(g.name());
-          const std::string gbase = with_base(cbase, g);
           if (gl == "content") {
-            media_content(g, gbase, path, a.attachments);
+            media_content(g, with_base(cbase, g), path, a.attachments);
           } else if (gl == "thumbnail") {
-            Link l = thumbnail(g, gbase);
+            Link l = thumbnail(g, with_base(cbase, g));
             if (!l.href.empty()) a.links.push_back(std::move(l));
           }
         }
+        break;
       }
-    } else if (ns == Ns::georss) {
-      if (local == "point") { if (!georss_point) georss_point = c; }
-      else if (local == "where") { if (!georss_where) georss_where = c; }
-    } else if (ns == Ns::geo) {
-      if (local == "lat") geo_lat = c;
-      else if (local == "long") geo_long = c;
-      else if (local == "Point") geo_point = c;
+      case Tag::georss_point: first(georss_point, c); break;
+      case Tag::georss_where: first(georss_where, c); break;
+      case Tag::geo_lat: geo_lat = c; break;
+      case Tag::geo_long: geo_long = c; break;
+      case Tag::geo_point: geo_point = c; break;
+      default: keep(c, a.extensions); break;
     }
     ns_.pop(pushed);
   }
@@ -711,7 +825,7 @@ Item Reader::read_item(pugi::xml_node node, const std::string& parent_base, cons
   return Item(std::move(a));
 }
 
-void Reader::apply_item_ext(const std::vector<pugi::xml_node>& hr, Item& item, const std::string& path) {
+void Reader::apply_item_ext(const std::vector<pugi::xml_node>& hr, Item& item, const Path& path) {
   if (hr.empty()) return;
   hx::apply_item(hr, item, [&](pugi::xml_node where, std::string code, std::string message) {
     repair(std::move(code), std::move(message), where, path + relative_path(where));
@@ -804,7 +918,7 @@ void Reader::read_document(pugi::xml_node root) {
   for (std::size_t i = 0; i < items.size(); ++i) {
     const pugi::xml_node node = items[i];
     const bool in_channel = node.parent() == channel;
-    const std::string path = (in_channel ? channel_path : std::string(root.name())) + "/item[" + std::to_string(i + 1) + "]";
+    const Path path{in_channel ? std::string_view(channel_path) : std::string_view(root.name()), i + 1};
     const std::size_t pushed = in_channel ? ns_.push(channel) : 0;
     item_hr.clear();
     Item item = read_item(node, in_channel ? item_parent_base : item_parent_base_rdf, path, &item_hr);
@@ -825,22 +939,8 @@ void Reader::read_document(pugi::xml_node root) {
 // ---------------------------------------------------------------------------
 // Loading
 
-// TEMPORARY until detail::load_xml (xml_input.cpp) lands: plain pugixml.
 detail::XmlInput load(std::string_view bytes, const ReadOptions& options) {
-  if (bytes.size() > options.limits.max_input_bytes)
-    throw ParseError(std::string(kFormat), "input larger than max_input_bytes", {}, {}, options.file_name);
-  detail::XmlInput in;
-  in.text.assign(bytes.data(), bytes.size());
-  in.encoding = "utf-8";
-  const pugi::xml_parse_result r = in.doc.load_buffer(in.text.data(), in.text.size(), pugi::parse_default,
-                                                      pugi::encoding_utf8);
-  if (!r) {
-    Lines lines(in.text);
-    const auto [line, column] = lines.at(r.offset);
-    throw ParseError(std::string(kFormat), std::string("XML syntax error: ") + r.description(),
-                     SourceLocation{line, column, static_cast<std::size_t>(r.offset)}, {}, options.file_name);
-  }
-  return in;
+  return detail::load_xml(bytes, options, kFormat);
 }
 
 // ---------------------------------------------------------------------------
@@ -1021,7 +1121,7 @@ std::string Writer::write() {
     const Article& a = article_of(item);
     pugi::xml_node it = ch.append_child("item");
     item_native(it, a);
-    Item back = reader.read_item(it, base, {}, nullptr);
+    Item back = reader.read_item(it, base, Path{}, nullptr);
     hx::write_item(it, item, article_of(back), &foreign_in_item);
   }
 
@@ -1048,7 +1148,7 @@ Collection read_rss(std::string_view bytes, const ReadOptions& options) {
   c.diagnostics = std::move(in.diagnostics);
   const pugi::xml_node root = in.doc.document_element();
   if (!root) throw ParseError(std::string(kFormat), "no root element", {}, {}, options.file_name);
-  Reader reader(options, in.text, c);
+  Reader reader(options, in.source(bytes), c);
   reader.read_document(root);
   detail::finish_feed(c, options);
   return c;

@@ -316,7 +316,7 @@ class Repairs {
       e.detail.assign(detail.data(), detail.size());
       if (options_.strict) {
         std::vector<Diagnostic> unused;
-        const auto [line, column] = lines_.at(base_ + offset);
+        const auto [line, column] = location(fix, offset);
         report_repair(unused, options_, format_, kFixCodes[static_cast<std::size_t>(fix)], describe(fix, e.detail),
                       {}, line, column);
       }
@@ -340,12 +340,18 @@ class Repairs {
       if (counted(fix)) {
         message += " (" + std::to_string(e.count) + (e.count == 1 ? " occurrence)" : " occurrences)");
       }
-      const auto [line, column] = lines_.at(base_ + e.offset);
+      const auto [line, column] = location(fix, e.offset);
       report_repair(out, options_, format_, kFixCodes[order[k]], std::move(message), {}, line, column);
     }
   }
 
  private:
+  /// Where the input's character set is chosen is the start of the input.
+  std::pair<std::size_t, std::size_t> location(Fix fix, std::size_t offset) noexcept {
+    if (fix == Fix::encoding_mismatch || fix == Fix::encoding_unknown) return {1, 1};
+    return lines_.at(base_ + offset);
+  }
+
   struct Entry {
     std::size_t count = 0;
     std::size_t offset = 0;
@@ -410,7 +416,7 @@ std::pair<std::string_view, std::size_t> declared_encoding(std::string_view head
 bool is_utf8_label(std::string_view label) noexcept { return iequals(label, "utf-8") || iequals(label, "utf8"); }
 
 /// UTF-16 or UTF-32 under any of their names: `utf-16`, `UTF-16LE`, `ucs-2`, `ISO-10646-UCS-4`…
-int wide_family(std::string_view label) noexcept {
+int wide_family(std::string_view label) {
   const std::string l = lowercase(label);
   if (starts_with(l, "utf-16") || starts_with(l, "utf16") || l.find("ucs-2") != std::string::npos ||
       l.find("ucs2") != std::string::npos)
@@ -441,7 +447,7 @@ bool ascii_superset(std::string_view name) noexcept {
          starts_with(name, "koi8-") || name == "us-ascii";
 }
 
-/// Only names iconv could mistake for options (`//IGNORE`) or paths are refused.
+/// Refuses names iconv could take for options (`//IGNORE`) or paths.
 bool plausible_label(std::string_view label) noexcept {
   if (label.empty() || label.size() > 40) return false;
   for (char c : label) {
@@ -496,7 +502,9 @@ bool all_ascii(std::string_view s) noexcept {
 /// else the caller's hint, else UTF-8. Contradictions and unknown names are
 /// repairs; the choice itself is not.
 Decoding choose_decoding(std::string_view bytes, const ReadOptions& options, Repairs& repairs) {
-  const auto b = [&bytes](std::size_t i) -> unsigned { return i < bytes.size() ? static_cast<unsigned char>(bytes[i]) : 256u; };
+  const auto b = [&bytes](std::size_t i) -> unsigned {
+    return i < bytes.size() ? static_cast<unsigned char>(bytes[i]) : 256u;
+  };
   Decoding d;
   bool bom = true;
   if (b(0) == 0xFF && b(1) == 0xFE && b(2) == 0 && b(3) == 0) d = {"utf-32le", "UTF-32LE", 4, 4};
@@ -531,8 +539,8 @@ Decoding choose_decoding(std::string_view bytes, const ReadOptions& options, Rep
       head.push_back(high == 0 && c < 0x80 ? static_cast<char>(c) : '?');
     }
     const std::size_t start = head.find_first_not_of(" \t\r\n");
-    const std::string_view label = start == std::string::npos ? std::string_view{}
-                                                              : declared_encoding(std::string_view(head).substr(start)).first;
+    const std::string_view label =
+        start == std::string::npos ? std::string_view{} : declared_encoding(std::string_view(head).substr(start)).first;
     if (!label.empty() && wide_family(label) != static_cast<int>(d.unit) * 8) {
       repairs.note(Fix::encoding_mismatch, 0,
                    "declared encoding \"" + clip(label) + "\" contradicts the " +
@@ -585,7 +593,8 @@ Decoding choose_decoding(std::string_view bytes, const ReadOptions& options, Rep
   }
   if (utf8_with_non_ascii(body)) {
     repairs.note(Fix::encoding_mismatch, 0,
-                 std::string(source) + " \"" + clip(label) + "\" contradicts the content, which is UTF-8; read as utf-8");
+                 std::string(source) + " \"" + clip(label) +
+                     "\" contradicts the content, which is UTF-8; read as utf-8");
     return d;
   }
   if (name == "iso-8859-1" || name == "us-ascii") {
@@ -634,6 +643,7 @@ std::string transcode(std::string_view in, const Decoding& d, Repairs& repairs, 
     }
     if (err != EILSEQ && err != EINVAL) fail(options, format, "cannot decode " + d.name);
     if (out.size() - used < kReplacement.size()) out.resize(out.size() * 2);
+    repairs.set_text(std::string_view(out.data(), used), 0);  // what is decoded so far, for strict mode's error
     repairs.note(Fix::invalid_bytes, used, d.name);
     std::memcpy(out.data() + used, kReplacement.data(), kReplacement.size());
     used += kReplacement.size();
@@ -700,7 +710,8 @@ class Repairer {
         input_offsets_(input_offsets),
         options_(options),
         format_(format),
-        repairs_(repairs) {}
+        repairs_(repairs),
+        search_budget_(2 * src_.size() + 65536) {}
 
   /// The whole pass; true when the text had to change (see `take()`).
   bool run();
@@ -711,11 +722,10 @@ class Repairer {
 
  private:
   enum class Where { prolog, content, epilog };
-  struct Edit {
-    std::size_t pos;
-    std::size_t len;
-    std::string with;
-    Fix fix;
+  /// Repairs inside a start tag, reported once the tag is known to be one.
+  struct Pending {
+    std::size_t count = 0;
+    std::size_t pos = 0;
     std::string_view detail;
   };
   struct Tag {
@@ -729,6 +739,7 @@ class Repairer {
   void replace(std::size_t pos, std::size_t len, std::string_view with);
   void edit(std::size_t pos, std::size_t len, std::string_view with, Fix fix, std::string_view detail = {});
   void commit();
+  void rollback() noexcept;
   void flush_rest();
   [[noreturn]] void error(std::size_t offset, std::string message);
   [[noreturn]] void not_xml(bool anything);
@@ -775,12 +786,18 @@ class Repairer {
   std::string out_;
   std::size_t flushed_ = 0;  // src_[0, flushed_) is in out_ (when changed_)
   bool changed_ = false;
-  std::vector<Edit> edits_;  // repairs inside a start tag, applied once the tag is known to be one
-  bool deferring_ = false;
+  bool deferring_ = false;  // inside a start tag: repairs are written but may be rolled back
+  std::array<Pending, kFixCount> tag_notes_{};
+  bool any_tag_notes_ = false;
+  std::size_t snapshot_size_ = 0;  // out_ before the start tag
+  std::size_t snapshot_flushed_ = 0;
+  bool snapshot_changed_ = false;
+  std::size_t search_budget_ = 0;  // stack entries end tags may still compare (keeps mismatches linear)
   std::vector<std::string_view> open_;  // names of the open elements
   bool prolog_markup_ = false;          // markup seen before the root (a declaration must come first)
   std::string pending_;                 // closes a comment, CDATA section or PI cut by the end of input
   std::optional<std::size_t> truncated_at_;
+  std::size_t declaration_at_ = 0;      // an XML declaration after junk: no root before it
 };
 
 void Repairer::replace(std::size_t pos, std::size_t len, std::string_view with) {
@@ -795,19 +812,45 @@ void Repairer::replace(std::size_t pos, std::size_t len, std::string_view with) 
 
 void Repairer::edit(std::size_t pos, std::size_t len, std::string_view with, Fix fix, std::string_view detail) {
   if (deferring_) {
-    edits_.push_back(Edit{pos, len, std::string(with), fix, detail});
-    return;
+    if (fix != Fix::none) {
+      Pending& p = tag_notes_[static_cast<std::size_t>(fix)];
+      if (p.count++ == 0) {
+        p.pos = pos;
+        p.detail = detail;
+      }
+      any_tag_notes_ = true;
+    }
+  } else {
+    repairs_.note(fix, pos, detail);
   }
-  repairs_.note(fix, pos, detail);
   replace(pos, len, with);
 }
 
+/// The start tag was one: its repairs are reported.
 void Repairer::commit() {
-  for (const Edit& e : edits_) {
-    repairs_.note(e.fix, e.pos, e.detail);
-    replace(e.pos, e.len, e.with);
+  if (!any_tag_notes_) return;
+  std::array<std::size_t, kFixCount> order{};
+  std::size_t n = 0;
+  for (std::size_t k = 0; k < kFixCount; ++k) {
+    if (tag_notes_[k].count) order[n++] = k;
   }
-  edits_.clear();
+  std::sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(n),
+            [this](std::size_t a, std::size_t b) { return tag_notes_[a].pos < tag_notes_[b].pos; });
+  for (std::size_t k = 0; k < n; ++k) {
+    const Pending p = tag_notes_[order[k]];
+    tag_notes_[order[k]] = Pending{};
+    repairs_.note(static_cast<Fix>(order[k]), p.pos, p.detail, p.count);
+  }
+  any_tag_notes_ = false;
+}
+
+/// The start tag was none: what it wrote goes.
+void Repairer::rollback() noexcept {
+  if (changed_) out_.resize(snapshot_size_);
+  flushed_ = snapshot_flushed_;
+  changed_ = snapshot_changed_;
+  if (any_tag_notes_) tag_notes_.fill(Pending{});
+  any_tag_notes_ = false;
 }
 
 void Repairer::flush_rest() {
@@ -873,7 +916,8 @@ std::size_t Repairer::reference(std::size_t i) {
   std::size_t k = i + 1;
   if (k < n_ && s_[k] == '#') {
     ++k;
-    const bool hex = k < n_ && (s_[k] == 'x' || s_[k] == 'X');
+    const bool upper_x = k < n_ && s_[k] == 'X';  // HTML's, not XML's
+    const bool hex = upper_x || (k < n_ && s_[k] == 'x');
     if (hex) ++k;
     const std::size_t digits = k;
     std::uint32_t cp = 0;
@@ -895,10 +939,12 @@ std::size_t Repairer::reference(std::size_t i) {
     if (cp >= 0x80 && cp <= 0x9F && kCp1252High[cp - 0x80]) {
       replacement = kCp1252High[cp - 0x80];  // the usual mistake: windows-1252 codes as code points
     } else if (is_xml_char(cp)) {
-      return end;
+      if (!upper_x) return end;
+      replacement = cp;
     }
     std::string with;
     append_utf8(with, replacement);
+    if (replacement < 0x80) with = xml_escaped(with);  // "&#X3C;" is a '<' in text
     edit(i, end - i, with, Fix::invalid_character_reference, src_.substr(i, end - i));
     return end;
   }
@@ -1072,21 +1118,19 @@ std::size_t Repairer::end_tag(std::size_t i) {
     open_.pop_back();
     return end;
   }
+  // Topmost exact match, else topmost match ignoring case.
+  if (search_budget_ < open_.size()) error(i, "too many mismatched end tags");
+  search_budget_ -= open_.size();
   std::size_t found = open_.size();
+  std::size_t found_ci = open_.size();
   for (std::size_t x = open_.size(); x-- > 0;) {
     if (open_[x] == name) {
       found = x;
       break;
     }
+    if (found_ci == open_.size() && iequals(open_[x], name)) found_ci = x;
   }
-  if (found == open_.size()) {
-    for (std::size_t x = open_.size(); x-- > 0;) {
-      if (iequals(open_[x], name)) {
-        found = x;
-        break;
-      }
-    }
-  }
+  if (found == open_.size()) found = found_ci;
   if (found == open_.size()) {
     repairs_.note(Fix::mismatched_end_tag, i,
                   "end tag </" + clip(name) + "> matched no open element and was removed");
@@ -1148,15 +1192,18 @@ std::size_t Repairer::markup(std::size_t i) {
   return stray(i);
 }
 
-/// Reads the start tag at `i` without writing: its repairs wait in `edits_`
-/// for commit(). False when it is no tag (a '<' or a control character before
-/// its '>'; then the '<' is text) or the input ends inside it (`t.eof`).
+/// Reads the start tag at `i`, writing its repairs but reporting them only at
+/// commit(). False, with nothing written, when it is no tag (a '<' or a control
+/// character before its '>': then the '<' is text) or the input ends inside
+/// it (`t.eof`).
 bool Repairer::scan_start_tag(std::size_t i, Tag& t) {
-  edits_.clear();
+  snapshot_size_ = out_.size();
+  snapshot_flushed_ = flushed_;
+  snapshot_changed_ = changed_;
   deferring_ = true;
   const bool ok = scan_attributes(i, t);
   deferring_ = false;
-  if (!ok) edits_.clear();
+  if (!ok) rollback();
   return ok;
 }
 
@@ -1274,6 +1321,17 @@ std::size_t Repairer::prolog() {
   std::size_t i = 0;
   std::size_t junk = npos;
   bool anything = false;
+  {
+    // Error messages with markup (PHP's "<br />\n<b>Warning</b>: …") before a declaration
+    // that a start tag follows: no element before that declaration is the root.
+    const std::size_t first = src_.find_first_not_of(" \t\r\n");
+    const std::size_t decl = src_.substr(0, 4096).find("<?xml");
+    if (first != npos && decl != npos && decl > first && decl + 5 < n_ && is_space(byte_at(s_, decl + 5))) {
+      const std::size_t close = src_.find("?>", decl);
+      const std::size_t next = close == npos ? npos : src_.find_first_not_of(" \t\r\n", close + 2);
+      if (next != npos && s_[next] == '<' && name_start_at(next + 1)) declaration_at_ = decl;
+    }
+  }
   while (i < n_) {
     const unsigned char c = byte_at(s_, i);
     if (is_space(c)) {
@@ -1296,10 +1354,15 @@ std::size_t Repairer::prolog() {
       } else if (rest.size() > 2 && rest[1] == '?' && name_start_at(i + 2)) {
         drop_junk(junk, i);
         next = pi(i, Where::prolog);
-      } else if (name_start_at(i + 1)) {
+      } else if (i >= declaration_at_ && name_start_at(i + 1)) {
         Tag t;
         if (scan_start_tag(i, t)) {
-          drop_junk(junk, i);
+          if (junk != npos) {  // written in order: the junk goes first, then the tag again
+            rollback();
+            drop_junk(junk, i);
+            t = Tag{};
+            scan_start_tag(i, t);
+          }
           commit();
           enter(t, i);
           return t.end;
@@ -1414,7 +1477,8 @@ bool Repairer::sanitize() {
 
 /// CDATA kept, references and line ends decoded, attribute white space
 /// normalised; comments, PIs, the declaration and DOCTYPE skipped.
-constexpr unsigned kParseFlags = pugi::parse_cdata | pugi::parse_escapes | pugi::parse_eol | pugi::parse_wconv_attribute;
+constexpr unsigned kParseFlags =
+    pugi::parse_cdata | pugi::parse_escapes | pugi::parse_eol | pugi::parse_wconv_attribute;
 
 std::string pugixml_message(pugi::xml_parse_status status) {
   switch (status) {

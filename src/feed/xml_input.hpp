@@ -27,7 +27,9 @@ struct XmlInput {
 
   /// The text `xml_node::offset_debug()` offsets refer to: `text`, or `bytes`
   /// (the input given to load_xml) when `text` is empty.
-  std::string_view source(std::string_view bytes) const noexcept { return text.empty() ? bytes : std::string_view(text); }
+  std::string_view source(std::string_view bytes) const noexcept {
+    return text.empty() ? bytes : std::string_view(text);
+  }
 };
 
 /// Decodes `bytes` to UTF-8: BOM (UTF-8/16/32), then the XML declaration's
@@ -42,8 +44,17 @@ std::string decode_xml_bytes(std::string_view bytes, const ReadOptions& options,
 /// never expanded, HTML named entities resolved, bare `&` escaped, stray `<` in
 /// text escaped, junk before the root element dropped, missing end tags at
 /// the end of input closed), then parse with pugixml. Nothing external is
-/// ever fetched.
-/// @throws ParseError (with line and column) when the input is not XML at all,
+/// ever fetched. Input that needs nothing is checked in one pass and parsed
+/// without a copy of ours (`text` stays empty).
+///
+/// Diagnostic codes, each reported once with its count and first place:
+/// `encoding-mismatch`, `encoding-unknown`, `invalid-bytes`, `invalid-utf8`,
+/// `control-character`, `doctype`, `misplaced-declaration`, `junk-before-root`,
+/// `junk-after-root`, `html-entity`, `undefined-entity`,
+/// `invalid-character-reference`, `bare-ampersand`, `bare-less-than`,
+/// `attribute-syntax`, `mismatched-end-tag`, `truncated`.
+/// @throws ParseError (with line and column) when the input is not XML at all
+///         (`empty input`, `not an XML document`, `gzip-compressed input; …`),
 ///         exceeds a limit, or (strict mode) needed any repair.
 XmlInput load_xml(std::string_view bytes, const ReadOptions& options, std::string_view format);
 
