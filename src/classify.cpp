@@ -24,8 +24,10 @@ constexpr std::size_t npos = static_cast<std::size_t>(-1);
 constexpr std::size_t max_prefix_scan = 120;     // bytes of a title searched for the prefix separator
 constexpr std::size_t max_segments_joined = 8;   // comma-separated segments tried as one label
 constexpr std::size_t max_cache_entries = 4096;  // distinct labels remembered per category scheme
-constexpr std::size_t max_language_text = 120;   // bytes of the summary given to language identification
+constexpr std::size_t max_language_text = 80;    // bytes of the summary given to language identification
 constexpr double language_stop_lead = 3.5;       // identification stops once this sure (confidence ~0.90)
+constexpr double expected_language_lead = 1.5;   // ... or once the declared language leads by this much
+constexpr std::size_t max_body_scan = 2048;      // bytes of an intervention's content searched for its case reference
 constexpr std::size_t max_listed_unknown = 50;   // labels named in the unknown-category diagnostic
 
 bool is_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
@@ -259,52 +261,6 @@ constexpr Phrase title_phrases[] = {
     {"absueltos", Cue::closing, nullptr},
 };
 
-/// The title phrases by their first word: a title is read word by word, once.
-class PhraseIndex {
- public:
-  PhraseIndex() {
-    for (std::size_t i = 0; i < std::size(title_phrases); ++i) {
-      const std::string_view text = title_phrases[i].text;
-      const std::string_view first = text.substr(0, text.find(' '));
-      by_first_word_[first].push_back(i);
-      first_letters_[static_cast<unsigned char>(first[0])] |= 1u << first.size();
-    }
-  }
-  /// Calls `f(phrase)` for every phrase found as whole words in `padded`
-  /// (a folded text with one space at each end), in order of appearance.
-  template <class F>
-  void each(const std::string& padded, F&& f) const {
-    for (std::size_t i = 1; i < padded.size();) {
-      const std::size_t end = padded.find(' ', i);
-      if (end == std::string::npos) break;
-      const std::size_t len = end - i;
-      if (len >= 32 || !(first_letters_[static_cast<unsigned char>(padded[i])] & (1u << len))) {
-        i = end + 1;  // no phrase starts with a word of this first letter and length
-        continue;
-      }
-      auto it = by_first_word_.find(std::string_view(padded).substr(i, len));
-      if (it != by_first_word_.end()) {
-        for (std::size_t k : it->second) {
-          const std::string_view text = title_phrases[k].text;
-          if (padded.compare(i, text.size(), text) == 0 && i + text.size() < padded.size() &&
-              padded[i + text.size()] == ' ')
-            f(title_phrases[k]);
-        }
-      }
-      i = end + 1;
-    }
-  }
-
- private:
-  std::unordered_map<std::string_view, std::vector<std::size_t>> by_first_word_;
-  std::array<std::uint32_t, 256> first_letters_{};  // bit n: some first word starts with this byte and has n bytes
-};
-
-const PhraseIndex& phrase_index() {
-  static const PhraseIndex index;
-  return index;
-}
-
 // ASCII letters to lower case, digits kept; 0 for everything else.
 constexpr std::array<char, 128> ascii_fold = [] {
   std::array<char, 128> t{};
@@ -352,6 +308,89 @@ void fold_padded(std::string_view text, std::string& out) {
   }
   if (p[-1] != ' ') *p++ = ' ';
   out.resize(static_cast<std::size_t>(p - begin));
+}
+
+/// The title phrases by their first word: a title is read word by word, once.
+class PhraseIndex {
+ public:
+  PhraseIndex() {
+    for (std::size_t i = 0; i < std::size(title_phrases); ++i) {
+      const std::string_view text = title_phrases[i].text;
+      const std::string_view first = text.substr(0, text.find(' '));
+      by_first_word_[first].push_back(i);
+      first_letters_[static_cast<unsigned char>(first[0])] |= 1u << first.size();
+      for (std::size_t h = quick_hash(first) & (first_words_.size() - 1);; h = (h + 1) & (first_words_.size() - 1)) {
+        if (first_words_[h].empty() || first_words_[h] == first) {
+          first_words_[h] = first;
+          break;
+        }
+      }
+    }
+  }
+
+  /// True when some phrase begins with `word` (folded): a constant-time check before any folding.
+  bool is_first_word(std::string_view word) const noexcept {
+    for (std::size_t h = quick_hash(word) & (first_words_.size() - 1);; h = (h + 1) & (first_words_.size() - 1)) {
+      if (first_words_[h].empty()) return false;
+      if (first_words_[h] == word) return true;
+    }
+  }
+  /// Calls `f(phrase)` for every phrase found as whole words in `title` (raw
+  /// text: case, accents and punctuation do not matter), in order of appearance.
+  /// Only words that may begin a phrase are folded, with what follows them,
+  /// into `buffer`.
+  template <class F>
+  void each(std::string_view title, std::string& buffer, F&& f) const {
+    constexpr std::size_t window = 64;  // bytes folded from a candidate word on; the longest phrase fits
+    auto separator = [](char c) {
+      const auto b = static_cast<unsigned char>(c);
+      return b < 0x80 && ascii_fold[b] == 0;
+    };
+    const std::size_t n = title.size();
+    for (std::size_t i = 0; i < n;) {
+      while (i < n && separator(title[i])) ++i;
+      const std::size_t start = i;
+      bool ascii = true;
+      for (; i < n && !separator(title[i]); ++i) ascii = ascii && static_cast<unsigned char>(title[i]) < 0x80;
+      const std::size_t len = i - start;
+      if (len == 0) break;
+      if (ascii) {
+        if (len >= 32 ||
+            !(first_letters_[static_cast<unsigned char>(ascii_fold[static_cast<unsigned char>(title[start])])] &
+              (1u << len)))
+          continue;  // no phrase starts with a word of this first letter and length
+        char lower[32];
+        for (std::size_t k = 0; k < len; ++k) lower[k] = ascii_fold[static_cast<unsigned char>(title[start + k])];
+        if (!is_first_word(std::string_view(lower, len))) continue;
+      }
+      std::size_t stop = std::min(n, start + window);
+      while (stop < n && !separator(title[stop])) ++stop;  // never cut a word
+      fold_padded(title.substr(start, stop - start), buffer);
+      const std::size_t first_end = buffer.find(' ', 1);
+      if (first_end == std::string::npos) continue;
+      auto it = by_first_word_.find(std::string_view(buffer).substr(1, first_end - 1));
+      if (it == by_first_word_.end()) continue;
+      for (std::size_t k : it->second) {
+        const std::string_view text = title_phrases[k].text;
+        if (buffer.compare(1, text.size(), text) == 0 && 1 + text.size() < buffer.size() &&
+            buffer[1 + text.size()] == ' ')
+          f(title_phrases[k]);
+      }
+    }
+  }
+
+ private:
+  static std::size_t quick_hash(std::string_view w) noexcept {
+    return (w.size() * 31u + static_cast<unsigned char>(w.front()) * 7u + static_cast<unsigned char>(w.back())) * 0x9E3779B1u >> 8;
+  }
+  std::unordered_map<std::string_view, std::vector<std::size_t>> by_first_word_;
+  std::array<std::uint32_t, 256> first_letters_{};  // bit n: some first word starts with this byte and has n bytes
+  std::array<std::string_view, 256> first_words_{};  // the first words, open addressing on quick_hash
+};
+
+const PhraseIndex& phrase_index() {
+  static const PhraseIndex index;
+  return index;
 }
 
 // ---------------------------------------------------------------------------
@@ -405,6 +444,12 @@ class Classifier {
 
   Mask bit(std::size_t scheme) const noexcept { return scheme < 64 ? Mask{1} << scheme : 0; }
   std::size_t scheme_of(const TermRef& ref) const {
+    const auto& schemes = tax_.schemes();
+    if (schemes.size() <= 16) {  // a few short ids: comparing is cheaper than hashing
+      for (std::size_t i = 0; i < schemes.size(); ++i)
+        if (schemes[i].id == ref.scheme) return i;
+      return npos;
+    }
     auto it = scheme_index_.find(ref.scheme);
     return it == scheme_index_.end() ? npos : it->second;
   }
@@ -712,8 +757,7 @@ ItemClassification Classifier::run(Item& item, std::string_view feed_language) {
       }
     }
     if ((opt_.title_cues || opt_.interventions) && !title.empty()) {
-      fold_padded(title, title_buffer_);
-      phrase_index().each(title_buffer_, [&](const Phrase& p) {
+      phrase_index().each(title, title_buffer_, [&](const Phrase& p) {
         says[static_cast<std::size_t>(p.cue)] = true;
         if (p.cue != Cue::genre || !opt_.title_cues) return;
         auto it = cue_refs_.find(p.genre);
@@ -774,7 +818,8 @@ ItemClassification Classifier::run(Item& item, std::string_view feed_language) {
         ref = first_reference(iv->categories[k].term);
         if (!ref) ref = first_reference(iv->categories[k].label);
       }
-      if (!ref && iv->content) ref = first_reference(iv->content->value);
+      // References stand near the top of an appeal: the beginning of the body is enough.
+      if (!ref && iv->content) ref = first_reference(std::string_view(iv->content->value).substr(0, max_body_scan));
       if (ref) iv->case_ref = std::move(*ref);
     }
     if (iv && iv->case_ref && iv->case_ref->scheme() == CaseScheme::observatory && country_ != npos) {
@@ -801,7 +846,10 @@ ItemClassification Classifier::run(Item& item, std::string_view feed_language) {
       text_buffer_ += '\n';
       text_buffer_.append(more->value, 0, n);
     }
-    const LanguageGuess guess = detail::identify_language_until(text_buffer_, language_stop_lead);
+    // Reading stops early once the text is clearly in the language already declared (it changes nothing then).
+    const std::string expected = primary_language(a.language.empty() ? feed_language : std::string_view(a.language));
+    const LanguageGuess guess =
+        detail::identify_language_until(text_buffer_, language_stop_lead, expected, expected_language_lead);
     if (!guess.language.empty()) {
       if (!a.language.empty()) {
         if (guess.confidence >= opt_.contradict_language_confidence && primary_language(a.language) != guess.language)
@@ -818,6 +866,38 @@ ItemClassification Classifier::run(Item& item, std::string_view feed_language) {
     }
   }
   return out;
+}
+
+/// Hints to the processor that `p` is about to be read.
+inline void prefetch(const void* p) noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+  __builtin_prefetch(p);
+#else
+  (void)p;
+#endif
+}
+
+/// The fields of an item that classification reads.
+void prefetch_fields(const Item& item) noexcept {
+  const Article& a = article_of(item);
+  prefetch(&item);
+  prefetch(&a.title);
+  prefetch(&a.summary);
+  prefetch(&a.language);
+  prefetch(&a.categories);
+  prefetch(&a.subjects);
+  prefetch(&a.countries);
+}
+
+/// What those fields point to (they are in cache by now).
+void prefetch_pointees(const Item& item) noexcept {
+  const Article& a = article_of(item);
+  prefetch(a.title.value.data());
+  if (a.summary) prefetch(a.summary->value.data());
+  if (!a.categories.empty()) {
+    prefetch(a.categories.data());
+    prefetch(a.categories.back().term.data());
+  }
 }
 
 std::string format_confidence(double c) {
@@ -907,7 +987,11 @@ void classify(Collection& collection, const Taxonomy& taxonomy, const ClassifyOp
   Classifier classifier(*tax, options);
   std::vector<std::pair<std::string, std::size_t>> unknown;  // label, count; in order of first appearance
   std::unordered_map<std::string, std::size_t> unknown_at;
-  for (std::size_t i = 0; i < collection.items.size(); ++i) {
+  const std::size_t n = collection.items.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    // Items were read long before: fetch the next ones' fields, then what they point to.
+    if (i + 2 < n) prefetch_fields(collection.items[i + 2]);
+    if (i + 1 < n) prefetch_pointees(collection.items[i + 1]);
     ItemClassification r = classifier.run(collection.items[i], collection.feed.language);
     for (std::string& label : r.unknown_labels) {
       auto [it, inserted] = unknown_at.emplace(label, unknown.size());

@@ -9,7 +9,6 @@
 #include <bitset>
 #include <charconv>
 #include <cmath>
-#include <cstring>
 #include <exception>
 #include <initializer_list>
 #include <limits>

@@ -116,6 +116,8 @@ constexpr Letter letters[] = {
 };
 
 // Function words in a small open-addressing table: word -> weight per language.
+// Keys and weights are kept apart so that a miss (most words) touches one
+// 16-byte key slot only.
 class WordTable {
  public:
   /// Weights of a word for each language, already shared out (they add up to
@@ -143,41 +145,40 @@ class WordTable {
       }
     }
     // Share each word out between its languages.
-    for (Slot& s : slots_) {
-      if (s.len == 0) continue;
+    for (std::size_t i = 0; i < size; ++i) {
+      if (keys_[i].len == 0) continue;
       float sum = 0.0f, top = 0.0f;
-      for (float w : s.weights) {
+      for (float w : weights_[i]) {
         sum += w;
         top = std::max(top, w);
       }
-      for (float& w : s.weights) w = w / sum * top;
+      for (float& w : weights_[i]) w = w / sum * top;
     }
   }
   /// The weights of `word`, or null when it is not listed.
   const Weights* find(std::string_view word) const noexcept {
     if (word.empty() || word.size() > max_len) return nullptr;
     for (std::size_t i = hash(word) & mask;; i = (i + 1) & mask) {
-      const Slot& s = slots_[i];
-      if (s.len == 0) return nullptr;
-      if (s.len == word.size() && same(s.key, word)) return &s.weights;
+      const Key& k = keys_[i];
+      if (k.len == 0) return nullptr;
+      if (k.len == word.size() && same(k.text, word)) return &weights_[i];
     }
   }
 
  private:
   static constexpr std::size_t max_len = 15;
-  static constexpr std::size_t size = 2048;
+  static constexpr std::size_t size = 1024;  // a power of two, about twice the number of words
+  static constexpr std::size_t mask = size - 1;
+  struct Key {
+    std::uint8_t len = 0;
+    char text[max_len] = {};
+  };
   static bool same(const char* key, std::string_view w) noexcept {
     for (std::size_t k = 0; k < w.size(); ++k)
       if (key[k] != w[k]) return false;
     return true;
   }
-  static constexpr std::size_t mask = size - 1;
-  struct Slot {
-    char key[max_len + 1] = {};
-    std::uint8_t len = 0;
-    Weights weights{};
-  };
-  // Length, first two and last bytes: enough to spread a few hundred short words, in constant time.
+  // Length, first two and last two bytes: enough to spread a few hundred short words, in constant time.
   static std::size_t hash(std::string_view w) noexcept {
     const auto at = [&w](std::size_t i) { return static_cast<std::uint32_t>(static_cast<unsigned char>(w[i])); };
     std::uint32_t h = static_cast<std::uint32_t>(w.size()) * 0x9E3779B1u;
@@ -190,18 +191,19 @@ class WordTable {
   void insert(std::string_view word, int lang, float weight) {
     if (word.size() > max_len) return;
     for (std::size_t i = hash(word) & mask;; i = (i + 1) & mask) {
-      Slot& s = slots_[i];
-      if (s.len == 0) {
-        std::memcpy(s.key, word.data(), word.size());
-        s.len = static_cast<std::uint8_t>(word.size());
-      } else if (s.len != word.size() || std::memcmp(s.key, word.data(), word.size()) != 0) {
+      Key& k = keys_[i];
+      if (k.len == 0) {
+        std::memcpy(k.text, word.data(), word.size());
+        k.len = static_cast<std::uint8_t>(word.size());
+      } else if (k.len != word.size() || !same(k.text, word)) {
         continue;
       }
-      s.weights[static_cast<std::size_t>(lang)] = weight;
+      weights_[i][static_cast<std::size_t>(lang)] = weight;
       return;
     }
   }
-  std::array<Slot, size> slots_{};
+  std::array<Key, size> keys_{};
+  std::array<Weights, size> weights_{};
 };
 
 const WordTable& word_table() {
@@ -360,7 +362,11 @@ constexpr std::array<char, 128> ascii_lower = [] {
 
 namespace detail {
 
-LanguageGuess identify_language_until(std::string_view text, double stop_lead) {
+LanguageGuess identify_language_until(std::string_view text, double stop_lead, std::string_view expected,
+                                      double expected_lead) {
+  int expected_index = -1;
+  for (int l = 0; l < LATIN_COUNT; ++l)
+    if (expected == latin_tags[static_cast<std::size_t>(l)]) expected_index = l;
   Scores s;
   char word[48];
   std::size_t len = 0;
@@ -378,17 +384,20 @@ LanguageGuess identify_language_until(std::string_view text, double stop_lead) {
   };
   // Stops early once one Latin-script language leads by `stop_lead` (checked every few words).
   auto decided = [&] {
-    if ((words & 3) != 0 || other_letters != 0) return false;
+    if (words % 3 != 0 || other_letters != 0) return false;
     double top = 0.0, second = 0.0;
-    for (double v : s.latin) {
+    int best = -1;
+    for (int l = 0; l < LATIN_COUNT; ++l) {
+      const double v = s.latin[static_cast<std::size_t>(l)];
       if (v > top) {
         second = top;
         top = v;
+        best = l;
       } else if (v > second) {
         second = v;
       }
     }
-    return top - second >= stop_lead;
+    return best >= 0 && top - second >= (best == expected_index ? expected_lead : stop_lead);
   };
 
   for (std::size_t i = 0; i < text.size();) {
@@ -396,14 +405,19 @@ LanguageGuess identify_language_until(std::string_view text, double stop_lead) {
     const auto b = static_cast<unsigned char>(c);
     if (b < 0x80) {  // ASCII fast path: a run of letters at once
       if (ascii_lower[b] != 0) {
-        std::size_t j = i + 1;
-        while (j < text.size() && static_cast<unsigned char>(text[j]) < 0x80 &&
-               ascii_lower[static_cast<unsigned char>(text[j])] != 0)
-          ++j;
-        const std::size_t n = j - i;
+        // Copy while scanning, into a local buffer the compiler can keep track of.
+        char run[sizeof word];
+        std::size_t n = 0, j = i;
+        for (; j < text.size(); ++j) {
+          const auto x = static_cast<unsigned char>(text[j]);
+          const char l = x < 0x80 ? ascii_lower[x] : 0;
+          if (l == 0) break;
+          if (n < sizeof run) run[n] = l;
+          ++n;
+        }
         ascii_letters += n;
         if (len + n <= sizeof word) {
-          for (std::size_t k = 0; k < n; ++k) word[len + k] = ascii_lower[static_cast<unsigned char>(text[i + k])];
+          std::memcpy(word + len, run, n);
           len += n;
         } else {
           too_long = true;

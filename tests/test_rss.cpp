@@ -799,7 +799,7 @@ TEST_CASE("Written RSS is well-formed and has every required element, whatever t
 }
 
 TEST_CASE("Characters XML cannot carry never make the written RSS ill-formed and still round-trip", "[rss]") {
-  const std::string nasty = std::string("a\x01b\x00c", 5) + "\xFF\xFE ]]> \xEF\xBF\xBF \xED\xA0\x80 \r\n\t end ";
+  const std::string nasty = std::string("a\x01" "b\x00" "c", 5) + "\xFF\xFE ]]> \xEF\xBF\xBF \xED\xA0\x80 \r\n\t end ";
   Collection c;
   c.feed.title = nasty;
   c.feed.url = nasty;

@@ -697,8 +697,8 @@ std::string Reader::xhtml_value(pugi::xml_node el, const std::string& path) {
 // markup as HTML.
 Text Reader::text_from_markup_or_text(pugi::xml_node el, Kind kind, const std::string& path) {
   if (has_element_child(el)) {
-    repair(el, "atom-markup-in-text",
-           "<" + str(hr::local_name(el.name())) + "> holds unescaped markup; kept as HTML", path);
+    repair(el, "markup-unescaped", "<" + str(hr::local_name(el.name())) + "> holds unescaped markup; read as HTML",
+           path);
     return Text(str(trim(hr::inner_xml(el))), TextType::html);
   }
   return Text(trimmed_text(el), kind == Kind::html ? TextType::html : TextType::text);
@@ -937,7 +937,7 @@ bool entry_understands(Ns ns, std::string_view local) noexcept {
     case Ns::hr: return true;
     case Ns::dc:
       return local == "creator" || local == "date" || local == "subject" || local == "language" ||
-             local == "coverage" || local == "rights" || local == "publisher" || local == "contributor";
+             local == "coverage" || local == "rights" || local == "publisher";
     case Ns::dcterms: return local == "modified" || local == "created" || local == "issued";
     case Ns::media: return local == "content" || local == "thumbnail" || local == "group" || local == "category";
     case Ns::georss: return local == "point" || local == "where";
@@ -1028,13 +1028,9 @@ void Reader::entry_other(pugi::xml_node el, Ns ns, std::string_view local, const
         if (x.dc_language.empty()) x.dc_language = trimmed_text(el);
       } else if (local == "rights") {
         if (!x.dc_rights) x.dc_rights = Text(trimmed_text(el));
-      } else if (local == "publisher" || local == "contributor") {
+      } else if (local == "publisher") {
         std::string name = trimmed_text(el);
-        if (!name.empty()) {
-          const bool publisher = local == "publisher";
-          a.publishers.push_back(Party{publisher ? PartyKind::organisation : PartyKind::person, std::move(name),
-                                       publisher ? "publisher" : "contributor", {}, {}, {}});
-        }
+        if (!name.empty()) a.publishers.push_back(Party{PartyKind::organisation, std::move(name), "publisher", {}, {}, {}});
       }
       break;
     case Ns::dcterms:
@@ -1290,7 +1286,9 @@ Feed Reader::read_feed_metadata(pugi::xml_node root, const Ctx& ctx, std::vector
       } else if (ns == Ns::dc && local == "rights") {
         if (!dc_rights) dc_rights = Text(trimmed_text(el));
       } else if (ns == Ns::dc && (local == "publisher" || local == "creator")) {
-        f.publishers.push_back(Party{PartyKind::organisation, trimmed_text(el), str(local), {}, {}, {}});
+        // as the RSS reader: dc:creator is a person, dc:publisher an organisation
+        f.publishers.push_back(Party{local == "creator" ? PartyKind::person : PartyKind::organisation, trimmed_text(el),
+                                     str(local), {}, {}, {}});
       } else {
         dc_dates.emplace_back(direct_text(el), el);
       }

@@ -1007,7 +1007,7 @@ T overlay(const T& native, const Tape& tape, std::size_t hr, const std::string& 
     T out;
     from_json(merged, out);
     return out;
-  } catch (const ParseError&) {
+  } catch (const std::exception&) {  // ParseError, or a conversion nlohmann refuses
   }
   ojson good = std::move(base);
   for_members(tape, hr, [&](std::string_view key, std::size_t v) {
@@ -1023,6 +1023,9 @@ T overlay(const T& native, const Tape& tape, std::size_t hr, const std::string& 
       where += e.path();
       detail::report_repair(diagnostics, options, format_id, "hrnews-invalid",
                             "_hrnews: " + e.message() + "; member ignored", std::move(where));
+    } catch (const std::exception& e) {
+      detail::report_repair(diagnostics, options, format_id, "hrnews-invalid",
+                            std::string("_hrnews: ") + e.what() + "; member ignored", path + step(key));
     }
   });
   T out;
@@ -1053,6 +1056,9 @@ void apply_top_hrnews(Collection& c, const Tape& t, std::size_t hr, const ReadOp
       } catch (const ParseError& err) {
         detail::report_repair(diagnostics, options, format_id, "hrnews-invalid",
                               "_hrnews: " + err.message() + "; ignored", where + step(index) + err.path());
+      } catch (const std::exception& err) {
+        detail::report_repair(diagnostics, options, format_id, "hrnews-invalid",
+                              std::string("_hrnews: ") + err.what() + "; ignored", where + step(index));
       }
     });
   };
