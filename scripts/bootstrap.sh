@@ -9,6 +9,7 @@ packages=(
   cmake ninja-build g++ pkg-config
   libboost-date-time-dev libboost-serialization-dev libpugixml-dev nlohmann-json3-dev catch2
   python3 python3-jsonschema iso-codes
+  jing
 )
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdio>
 #include <deque>
+#include <forward_list>
 #include <cstdint>
 #include <stdexcept>
 #include <unordered_map>
@@ -24,7 +25,8 @@ constexpr std::size_t npos = static_cast<std::size_t>(-1);
 constexpr std::size_t max_prefix_scan = 120;     // bytes of a title searched for the prefix separator
 constexpr std::size_t max_segments_joined = 8;   // comma-separated segments tried as one label
 constexpr std::size_t max_cache_entries = 4096;  // distinct labels remembered per category scheme
-constexpr std::size_t max_language_text = 80;    // bytes of the summary given to language identification
+constexpr std::size_t title_words_enough = 8;    // a title with this many words is identified alone
+constexpr std::size_t max_language_text = 160;   // bytes of the summary given to language identification
 constexpr double language_stop_lead = 3.5;       // identification stops once this sure (confidence ~0.90)
 constexpr double expected_language_lead = 1.5;   // ... or once the declared language leads by this much
 constexpr std::size_t max_body_scan = 2048;      // bytes of an intervention's content searched for its case reference
@@ -468,18 +470,24 @@ class Classifier {
   std::size_t country_ = npos, region_ = npos, violation_ = npos, genre_ = npos, theme_ = npos, mechanism_ = npos;
   std::unordered_set<std::string> appeal_genres_;
   std::unordered_map<std::string, Mask> hints_;
-  std::unordered_map<std::string, std::unordered_map<std::string, Resolved>> label_cache_;
+  struct CacheEntry {
+    std::string scheme;  // the category's scheme (hint)
+    Resolved resolved;
+  };
+  // term -> its resolutions, one per category scheme it came with. Entries never
+  // move once made (node-based containers), so pointers to their refs stay valid.
+  std::unordered_map<std::string, std::forward_list<CacheEntry>> label_cache_;
   std::unordered_map<std::string, std::vector<TermRef>> prefix_cache_;
   Resolved scratch_;
   std::vector<TermRef> prefix_scratch_;
   std::string text_buffer_;
   std::string title_buffer_;
+  std::string feed_language_raw_;  // the feed language last given, and its primary subtag
+  std::string feed_language_;
   // Per item: the terms found (pointers into the caches, `cue_refs_` or `local_refs_`).
   std::vector<const TermRef*> found_;
   std::deque<TermRef> local_refs_;
   std::unordered_map<std::string_view, TermRef> cue_refs_;  // genre code -> ref, for the title phrases
-  const std::string* last_scheme_ = nullptr;                // the category scheme seen last, and its cache
-  std::unordered_map<std::string, Resolved>* last_cache_ = nullptr;
 };
 
 Classifier::Mask Classifier::hint_for(const std::string& scheme_text) {
@@ -578,28 +586,30 @@ Classifier::Resolved Classifier::resolve(std::string_view text, Mask hint) const
 }
 
 const Classifier::Resolved& Classifier::resolve_cached(const Category& category) {
-  if (!last_scheme_ || *last_scheme_ != category.scheme) {
-    last_cache_ = &label_cache_[category.scheme];
-    last_scheme_ = &label_cache_.find(category.scheme)->first;
+  // By term first (one hash), then by scheme among the few schemes that term came with.
+  std::forward_list<CacheEntry>* entries = nullptr;
+  if (category.label.empty()) {
+    auto it = label_cache_.find(category.term);
+    if (it != label_cache_.end()) {
+      for (const CacheEntry& e : it->second)
+        if (e.scheme == category.scheme) return e.resolved;
+      entries = &it->second;
+    }
   }
-  auto& by_term = *last_cache_;
-  auto it = by_term.find(category.term);
-  if (it != by_term.end() && category.label.empty()) return it->second;
   const Mask hint = hint_for(category.scheme);
   Resolved r = resolve(category.term, hint);
   if (r.refs.empty() && !category.label.empty() && category.label != category.term) {
     Resolved by_label = resolve(category.label, hint);
     if (!by_label.refs.empty() || category.term.empty()) r = std::move(by_label);
   }
-  if (!category.label.empty()) {  // not cached: the label takes part; keep the result in a scratch slot
+  // Not cached when the label takes part, or when the cache is full: kept in a scratch slot.
+  if (!category.label.empty() || label_cache_.size() >= max_cache_entries) {
     scratch_ = std::move(r);
     return scratch_;
   }
-  if (by_term.size() >= max_cache_entries) {
-    scratch_ = std::move(r);
-    return scratch_;
-  }
-  return by_term.emplace(category.term, std::move(r)).first->second;
+  if (!entries) entries = &label_cache_[category.term];
+  entries->push_front(CacheEntry{category.scheme, std::move(r)});
+  return entries->front().resolved;
 }
 
 /// Splits a title prefix that names several places: `Colombia, Venezuela`,
@@ -837,27 +847,36 @@ ItemClassification Classifier::run(Item& item, std::string_view feed_language) {
 
   // Language.
   if (opt_.language) {
-    const std::string_view title = a.title.value;
-    text_buffer_.assign(title.substr(std::min(rest, title.size())));
+    // The title (without its place prefix); when it is short, the beginning of
+    // the summary (or of the content) too.
+    const std::string_view title = std::string_view(a.title.value).substr(std::min(rest, a.title.value.size()));
+    std::string_view text = title;
     const Text* more = a.summary && !a.summary->value.empty() ? &*a.summary : a.content ? &*a.content : nullptr;
-    if (more) {
+    if (more && static_cast<std::size_t>(std::count(title.begin(), title.end(), ' ')) + 1 < title_words_enough) {
       std::size_t n = std::min(more->value.size(), max_language_text);
       while (n < more->value.size() && n > 0 && (static_cast<unsigned char>(more->value[n]) & 0xC0) == 0x80) --n;
+      text_buffer_.assign(title);
       text_buffer_ += '\n';
       text_buffer_.append(more->value, 0, n);
+      text = text_buffer_;
+    }
+    if (feed_language != feed_language_raw_) {  // the same for every item of a collection: computed once
+      feed_language_raw_.assign(feed_language);
+      feed_language_ = primary_language(feed_language);
     }
     // Reading stops early once the text is clearly in the language already declared (it changes nothing then).
-    const std::string expected = primary_language(a.language.empty() ? feed_language : std::string_view(a.language));
+    const std::string declared = a.language.empty() ? std::string() : primary_language(a.language);
+    const std::string& expected = a.language.empty() ? feed_language_ : declared;
     const LanguageGuess guess =
-        detail::identify_language_until(text_buffer_, language_stop_lead, expected, expected_language_lead);
+        detail::identify_language_until(text, language_stop_lead, expected, expected_language_lead);
     if (!guess.language.empty()) {
       if (!a.language.empty()) {
-        if (guess.confidence >= opt_.contradict_language_confidence && primary_language(a.language) != guess.language)
+        if (guess.confidence >= opt_.contradict_language_confidence && declared != guess.language)
           out.language_mismatch = guess;
       } else {
-        const std::string feed = primary_language(feed_language);
-        const bool fill = feed.empty() ? guess.confidence >= opt_.infer_language_confidence
-                                       : guess.confidence >= opt_.contradict_language_confidence && guess.language != feed;
+        const bool fill = feed_language_.empty()
+                              ? guess.confidence >= opt_.infer_language_confidence
+                              : guess.confidence >= opt_.contradict_language_confidence && guess.language != feed_language_;
         if (fill) {
           a.language = guess.language;
           out.inferred_language = guess;
@@ -998,20 +1017,20 @@ void classify(Collection& collection, const Taxonomy& taxonomy, const ClassifyOp
       if (inserted) unknown.emplace_back(std::move(label), 1);
       else ++unknown[it->second].second;
     }
-    const std::string path = "/items/" + std::to_string(i) + "/language";
+    auto path = [i] { return "/items/" + std::to_string(i) + "/language"; };
     if (r.inferred_language) {
       std::string message = "language \"" + r.inferred_language->language + "\" inferred from the text (confidence " +
                             format_confidence(r.inferred_language->confidence) + ")";
       if (!collection.feed.language.empty())
         message += "; the feed declares \"" + collection.feed.language + "\"";
-      note("language-inferred", Severity::info, std::move(message), path);
+      note("language-inferred", Severity::info, std::move(message), path());
     }
     if (r.language_mismatch) {
       note("language-mismatch", Severity::info,
            "declared language \"" + article_of(collection.items[i]).language + "\" but the text looks like \"" +
                r.language_mismatch->language + "\" (confidence " + format_confidence(r.language_mismatch->confidence) +
                "); kept as declared",
-           path);
+           path());
     }
   }
   if (options.report_unknown && !unknown.empty()) {

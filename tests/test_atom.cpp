@@ -712,6 +712,15 @@ TEST_CASE("Written Atom is well-formed whatever the model holds", "[atom]") {
   a.title = Text("<a><b></a>", TextType::xhtml);
   a.content = Text("<svg xmlns=\"http://www.w3.org/2000/svg\"/>", TextType::xhtml);  // not XHTML: escaped
   a.extensions["{http://www.w3.org/2005/Atom}source"] = R"("<source xmlns=\"http://www.w3.org/2005/Atom\"><bogus/></source>")";
+  // markup nested far deeper than a reader's max_depth: written escaped, never as markup
+  std::string deep;
+  for (int i = 0; i < 20000; ++i) deep += "<span>";
+  for (int i = 0; i < 20000; ++i) deep += "</span>";
+  a.summary = Text(deep, TextType::xhtml);
+  std::string deep_ext;
+  for (int i = 0; i < 5000; ++i) deep_ext += "<x:a xmlns:x=\\\"urn:x\\\">";
+  for (int i = 0; i < 5000; ++i) deep_ext += "</x:a>";
+  a.extensions["{urn:x}a"] = "\"" + deep_ext + "\"";
   c.items.push_back(a);
   const std::string x = write_atom(c);
   INFO(x);

@@ -471,7 +471,6 @@ class Reader {
   void end_root() { scope_.pop(root_bindings_); root_bindings_ = 0; }
 
   bool is_atom(Ns ns) const noexcept { return ns == atom_ns_; }
-  Ns atom_ns() const noexcept { return atom_ns_; }
 
  private:
   // Diagnostics
@@ -1374,18 +1373,86 @@ Collection read_impl(std::string_view bytes, const ReadOptions& options) {
 // ---------------------------------------------------------------------------
 // The writer
 
+pugi::xml_node first_element_child(pugi::xml_node n) {
+  for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
+    if (c.type() == pugi::node_element) return c;
+  }
+  return {};
+}
+
+pugi::xml_node next_element_sibling(pugi::xml_node n) {
+  for (pugi::xml_node c = n.next_sibling(); c; c = c.next_sibling()) {
+    if (c.type() == pugi::node_element) return c;
+  }
+  return {};
+}
+
+/// Calls `f` on `top` and on every element below it, parents first, without
+/// recursion (model values may nest deeply). `f` may add or remove text children.
+template <class F>
+void walk_elements(pugi::xml_node top, F&& f) {
+  for (pugi::xml_node n = top; n;) {
+    f(n);
+    if (pugi::xml_node child = first_element_child(n)) {
+      n = child;
+      continue;
+    }
+    while (n != top && !next_element_sibling(n)) n = n.parent();
+    if (n == top) break;
+    n = next_element_sibling(n);
+  }
+}
+
+/// How deep markup from the model may nest when written as markup (XHTML,
+/// kept foreign elements): deeper values go out as escaped text, so that a
+/// reader's max_depth (256 by default) never refuses what the writer wrote.
+constexpr std::size_t max_written_depth = 64;
+
+/// The number of element levels below `top` (0: no element children).
+std::size_t element_depth(pugi::xml_node top) {
+  std::size_t depth = 0, deepest = 0;
+  for (pugi::xml_node n = first_element_child(top); n;) {
+    ++depth;
+    deepest = std::max(deepest, depth);
+    if (pugi::xml_node child = first_element_child(n)) {
+      n = child;
+      continue;
+    }
+    while (n && !next_element_sibling(n)) {
+      n = n.parent();
+      --depth;
+      if (n == top) return deepest;
+    }
+    if (!n) break;
+    n = next_element_sibling(n);
+    --depth;
+  }
+  return deepest;
+}
+
 /// Marks every element below `node` so that indentation never adds text to
 /// mixed content: empty text nodes before each element child, and after the last.
 void freeze_whitespace(pugi::xml_node node) {
-  for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
-    if (c.type() == pugi::node_element) freeze_whitespace(c);
-  }
-  for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
-    if (c.type() != pugi::node_element) continue;
-    const pugi::xml_node prev = c.previous_sibling();
-    if (!prev || prev.type() == pugi::node_element) node.insert_child_before(pugi::node_pcdata, c);
-  }
-  if (node.last_child() && node.last_child().type() == pugi::node_element) node.append_child(pugi::node_pcdata);
+  walk_elements(node, [](pugi::xml_node n) {
+    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
+      if (c.type() != pugi::node_element) continue;
+      const pugi::xml_node prev = c.previous_sibling();
+      if (!prev || prev.type() == pugi::node_element) n.insert_child_before(pugi::node_pcdata, c);
+    }
+    if (n.last_child() && n.last_child().type() == pugi::node_element) n.append_child(pugi::node_pcdata);
+  });
+}
+
+/// Removes whitespace-only text below `node`: whether a reader keeps such text
+/// depends on its parser, so the writer never relies on it.
+void drop_blank_text(pugi::xml_node node) {
+  walk_elements(node, [](pugi::xml_node n) {
+    for (pugi::xml_node c = n.first_child(); c;) {
+      const pugi::xml_node next = c.next_sibling();
+      if (c.type() == pugi::node_pcdata && trim(c.value()).empty()) n.remove_child(c);
+      c = next;
+    }
+  });
 }
 
 /// Parses `text` as the content of `<wrapper xmlns="…">` (whitespace kept);
@@ -1440,22 +1507,12 @@ bool namespace_well_formed(pugi::xml_node top, const std::function<bool(std::str
   return true;
 }
 
-/// Removes whitespace-only text below `node`: whether a reader keeps such text
-/// depends on its parser, so the writer never relies on it.
-void drop_blank_text(pugi::xml_node node) {
-  for (pugi::xml_node c = node.first_child(); c;) {
-    const pugi::xml_node next = c.next_sibling();
-    if (c.type() == pugi::node_element) drop_blank_text(c);
-    else if (c.type() == pugi::node_pcdata && trim(c.value()).empty()) node.remove_child(c);
-    c = next;
-  }
-}
-
 /// Whether `value` can go inside `<div xmlns="…xhtml">` as markup: well-formed,
 /// namespace-well-formed, every element in the XHTML namespace.
 bool xhtml_writable(std::string_view value, pugi::xml_document& frag) {
   if (!hr::is_xml_safe(value)) return false;
   if (!parse_fragment(value, xhtml_uri, frag)) return false;
+  if (element_depth(frag.document_element()) > max_written_depth) return false;
   drop_blank_text(frag.document_element());
   return namespace_well_formed(frag.document_element(), [](std::string_view uri) {
     return hr::classify_namespace(uri) == Ns::xhtml && uri == xhtml_uri;
@@ -1476,6 +1533,7 @@ bool raw_extension_writable(std::string_view value) {
     return false;
   const pugi::xml_node top = doc.document_element();
   if (!top || top.next_sibling()) return false;
+  if (element_depth(top) > max_written_depth) return false;
   return namespace_well_formed(top, [](std::string_view uri) { return uri != "urn:hrnews:no-default-namespace"; });
 }
 
