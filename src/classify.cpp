@@ -337,17 +337,39 @@ class PhraseIndex {
       if (first_words_[h] == word) return true;
     }
   }
+  /// True when a phrase may start with the word of `title` at `start`, whose
+  /// lower-case form (accents kept) is `lower`: cheap for most words.
+  bool may_start(std::string_view lower, bool ascii) const {
+    if (!ascii) return is_first_word(detail::fold(lower));
+    if (lower.size() >= 32 || !(first_letters_[static_cast<unsigned char>(lower[0])] & (1u << lower.size())))
+      return false;  // no phrase starts with a word of this first letter and length
+    return is_first_word(lower);
+  }
+
+  /// Calls `f(phrase)` for every phrase that starts with the word at `start` of
+  /// `title`; the text from there on is folded into `buffer`.
+  template <class F>
+  void match_at(std::string_view title, std::size_t start, std::string& buffer, F&& f) const {
+    constexpr std::size_t window = 64;  // bytes folded from a candidate word on; the longest phrase fits
+    const std::size_t n = title.size();
+    std::size_t stop = std::min(n, start + window);
+    while (stop < n && !separator(title[stop])) ++stop;  // never cut a word
+    fold_padded(title.substr(start, stop - start), buffer);
+    const std::size_t first_end = buffer.find(' ', 1);
+    if (first_end == std::string::npos) return;
+    auto it = by_first_word_.find(std::string_view(buffer).substr(1, first_end - 1));
+    if (it == by_first_word_.end()) return;
+    for (std::size_t k : it->second) {
+      const std::string_view text = title_phrases[k].text;
+      if (buffer.compare(1, text.size(), text) == 0 && 1 + text.size() < buffer.size() && buffer[1 + text.size()] == ' ')
+        f(title_phrases[k]);
+    }
+  }
+
   /// Calls `f(phrase)` for every phrase found as whole words in `title` (raw
   /// text: case, accents and punctuation do not matter), in order of appearance.
-  /// Only words that may begin a phrase are folded, with what follows them,
-  /// into `buffer`.
   template <class F>
   void each(std::string_view title, std::string& buffer, F&& f) const {
-    constexpr std::size_t window = 64;  // bytes folded from a candidate word on; the longest phrase fits
-    auto separator = [](char c) {
-      const auto b = static_cast<unsigned char>(c);
-      return b < 0x80 && ascii_fold[b] == 0;
-    };
     const std::size_t n = title.size();
     for (std::size_t i = 0; i < n;) {
       while (i < n && separator(title[i])) ++i;
@@ -356,32 +378,22 @@ class PhraseIndex {
       for (; i < n && !separator(title[i]); ++i) ascii = ascii && static_cast<unsigned char>(title[i]) < 0x80;
       const std::size_t len = i - start;
       if (len == 0) break;
-      if (ascii) {
-        if (len >= 32 ||
-            !(first_letters_[static_cast<unsigned char>(ascii_fold[static_cast<unsigned char>(title[start])])] &
-              (1u << len)))
-          continue;  // no phrase starts with a word of this first letter and length
-        char lower[32];
+      char lower[32];
+      if (ascii && len < sizeof lower) {
         for (std::size_t k = 0; k < len; ++k) lower[k] = ascii_fold[static_cast<unsigned char>(title[start + k])];
-        if (!is_first_word(std::string_view(lower, len))) continue;
+        if (!may_start(std::string_view(lower, len), true)) continue;
+      } else if (ascii) {
+        continue;  // too long to begin a phrase
       }
-      std::size_t stop = std::min(n, start + window);
-      while (stop < n && !separator(title[stop])) ++stop;  // never cut a word
-      fold_padded(title.substr(start, stop - start), buffer);
-      const std::size_t first_end = buffer.find(' ', 1);
-      if (first_end == std::string::npos) continue;
-      auto it = by_first_word_.find(std::string_view(buffer).substr(1, first_end - 1));
-      if (it == by_first_word_.end()) continue;
-      for (std::size_t k : it->second) {
-        const std::string_view text = title_phrases[k].text;
-        if (buffer.compare(1, text.size(), text) == 0 && 1 + text.size() < buffer.size() &&
-            buffer[1 + text.size()] == ' ')
-          f(title_phrases[k]);
-      }
+      match_at(title, start, buffer, f);
     }
   }
 
  private:
+  static bool separator(char c) noexcept {
+    const auto b = static_cast<unsigned char>(c);
+    return b < 0x80 && ascii_fold[b] == 0;
+  }
   static std::size_t quick_hash(std::string_view w) noexcept {
     return (w.size() * 31u + static_cast<unsigned char>(w.front()) * 7u + static_cast<unsigned char>(w.back())) * 0x9E3779B1u >> 8;
   }
@@ -448,8 +460,11 @@ class Classifier {
   std::size_t scheme_of(const TermRef& ref) const {
     const auto& schemes = tax_.schemes();
     if (schemes.size() <= 16) {  // a few short ids: comparing is cheaper than hashing
-      for (std::size_t i = 0; i < schemes.size(); ++i)
-        if (schemes[i].id == ref.scheme) return i;
+      const std::string& id = ref.scheme;
+      for (std::size_t i = 0; i < schemes.size(); ++i) {
+        const std::string& s = schemes[i].id;
+        if (s.size() == id.size() && (s.empty() || s[0] == id[0]) && s == id) return i;
+      }
       return npos;
     }
     auto it = scheme_index_.find(ref.scheme);
@@ -723,7 +738,7 @@ ItemClassification Classifier::run(Item& item, std::string_view feed_language) {
   local_refs_.clear();
   auto note = [&found](const TermRef& ref) {
     for (const TermRef* f : found)
-      if (*f == ref) return;
+      if (f == &ref || *f == ref) return;
     found.push_back(&ref);
   };
   // A ref that lives only as long as this item: kept in local_refs_, which never moves its elements.

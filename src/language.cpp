@@ -363,7 +363,7 @@ constexpr std::array<char, 128> ascii_lower = [] {
 namespace detail {
 
 LanguageGuess identify_language_until(std::string_view text, double stop_lead, std::string_view expected,
-                                      double expected_lead) {
+                                      double expected_lead, WordObserver* observer, std::size_t observe_until) {
   int expected_index = -1;
   for (int l = 0; l < LATIN_COUNT; ++l)
     if (expected == latin_tags[static_cast<std::size_t>(l)]) expected_index = l;
@@ -374,17 +374,22 @@ LanguageGuess identify_language_until(std::string_view text, double stop_lead, s
   std::size_t words = 0;
   std::size_t other_letters = 0;  // letters of other scripts: no early stop then
   std::size_t ascii_letters = 0;  // added to the Latin count at the end
+  std::size_t word_start = 0;  // where the word being read began
+  bool word_ascii = true;      // and whether it has only ASCII letters
   auto flush = [&] {
     if (len > 0 && !too_long) {
-      score_word(std::string_view(word, len), s);
+      const std::string_view w(word, len);
+      score_word(w, s);
       ++words;
+      if (observer && word_start < observe_until) observer->word(w, word_start, word_ascii);
     }
     len = 0;
     too_long = false;
+    word_ascii = true;
   };
   // Stops early once one Latin-script language leads by `stop_lead` (checked every few words).
-  auto decided = [&] {
-    if (words % 3 != 0 || other_letters != 0) return false;
+  auto decided = [&](std::size_t at) {
+    if (words % 3 != 0 || other_letters != 0 || at < observe_until) return false;
     double top = 0.0, second = 0.0;
     int best = -1;
     for (int l = 0; l < LATIN_COUNT; ++l) {
@@ -416,6 +421,7 @@ LanguageGuess identify_language_until(std::string_view text, double stop_lead, s
           ++n;
         }
         ascii_letters += n;
+        if (len == 0) word_start = i;
         if (len + n <= sizeof word) {
           std::memcpy(word + len, run, n);
           len += n;
@@ -432,7 +438,7 @@ LanguageGuess identify_language_until(std::string_view text, double stop_lead, s
           flush();
           if (close == std::string_view::npos) break;
           i = close + 1;
-          if (decided()) break;
+          if (decided(i)) break;
           continue;
         }
       }
@@ -451,7 +457,7 @@ LanguageGuess identify_language_until(std::string_view text, double stop_lead, s
       ++i;
       const bool had_word = len > 0;
       flush();
-      if (had_word && decided()) break;
+      if (had_word && decided(i)) break;
       continue;
     }
     const char32_t cp = hrnews::detail::decode_utf8(text, i);
@@ -480,6 +486,8 @@ LanguageGuess identify_language_until(std::string_view text, double stop_lead, s
     }
     const char32_t lower = lower_latin(cp);
     score_letter(lower, s);
+    if (len == 0) word_start = i - (cp < 0x800 ? 2 : 3);  // i is past the code point (2 or 3 bytes here)
+    word_ascii = false;
     if (len + 3 > sizeof word) too_long = true;
     else append_utf8(lower, word, len);
   }

@@ -2,17 +2,31 @@
 // Internal: language identification with an early stop, for classification.
 #pragma once
 
+#include <cstddef>
 #include <string_view>
 
 #include <hrnews/language.hpp>
 
 namespace hrnews::detail {
 
+/// Sees the words at the beginning of a text as identification reads them, so
+/// that a caller needs no second pass over it.
+class WordObserver {
+ public:
+  virtual ~WordObserver() = default;
+  /// One word: in lower case with its accents (`lower`), where it starts in the
+  /// text (`offset`), and whether it is made of ASCII letters only.
+  virtual void word(std::string_view lower, std::size_t offset, bool ascii) = 0;
+};
+
 /// `identify_language`, but stops reading `text` once a Latin-script language
 /// leads the others by `stop_lead` (about that many distinctive function words),
 /// or once `expected` (a primary tag; may be empty) leads by `expected_lead`:
 /// cheaper on long text. The confidence then stays near 1 − e^(−lead/1.5).
+/// `observer`, when given, sees every Latin-script word starting before
+/// `observe_until` (reading never stops before that point).
 LanguageGuess identify_language_until(std::string_view text, double stop_lead, std::string_view expected = {},
-                                      double expected_lead = 0.0);
+                                      double expected_lead = 0.0, WordObserver* observer = nullptr,
+                                      std::size_t observe_until = 0);
 
 }  // namespace hrnews::detail

@@ -87,19 +87,29 @@ std::string_view trim(std::string_view s) noexcept { return hr::trim(s); }
 
 std::string str(std::string_view s) { return std::string(s); }
 
+/// The text of an element when it is one text (or CDATA) node, or none: a view, no copy.
+std::optional<std::string_view> single_text(pugi::xml_node el) {
+  const pugi::xml_node first = el.first_child();
+  if (!first) return std::string_view();
+  if (!first.next_sibling() && (first.type() == pugi::node_pcdata || first.type() == pugi::node_cdata))
+    return std::string_view(first.value());
+  return std::nullopt;
+}
+
 /// The text of an element: its text and CDATA children, concatenated.
 std::string direct_text(pugi::xml_node el) {
-  pugi::xml_node first = el.first_child();
-  if (first && !first.next_sibling() && (first.type() == pugi::node_pcdata || first.type() == pugi::node_cdata))
-    return first.value();
+  if (const auto one = single_text(el)) return str(*one);
   std::string out;
-  for (pugi::xml_node c = first; c; c = c.next_sibling()) {
+  for (pugi::xml_node c = el.first_child(); c; c = c.next_sibling()) {
     if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) out += c.value();
   }
   return out;
 }
 
-std::string trimmed_text(pugi::xml_node el) { return str(trim(direct_text(el))); }
+std::string trimmed_text(pugi::xml_node el) {
+  if (const auto one = single_text(el)) return str(trim(*one));
+  return str(trim(direct_text(el)));
+}
 
 bool has_element_child(pugi::xml_node el) {
   for (pugi::xml_node c = el.first_child(); c; c = c.next_sibling()) {
@@ -354,6 +364,18 @@ std::optional<std::string> decode_base64(std::string_view s) {
   return out;
 }
 
+/// True when `html` may have an `href` or `src` attribute (any case): a cheap
+/// filter before the URL resolution, which copies the text.
+bool might_hold_urls(std::string_view html) noexcept {
+  for (std::size_t i = html.find('='); i != std::string_view::npos; i = html.find('=', i + 1)) {
+    std::size_t end = i;
+    while (end > 0 && is_ws(html[end - 1])) --end;
+    if (end >= 4 && ieq(html.substr(end - 4, 4), "href")) return true;
+    if (end >= 3 && ieq(html.substr(end - 3, 3), "src")) return true;
+  }
+  return false;
+}
+
 // ---------------------------------------------------------------------------
 // Serialising parsed markup back to text (xhtml values, markup found in text)
 
@@ -525,6 +547,7 @@ class Reader {
   // href/src inside HTML and XHTML values (hr_ext's linear scan, shared with RSS).
   void resolve_markup_urls(Text& t, const Ctx& c) const {
     if (t.type == TextType::text || c.base->empty() || !is_absolute_url(*c.base)) return;
+    if (!might_hold_urls(t.value)) return;  // no copy for markup without href/src
     t.value = hr::resolve_html_urls(t.value, *c.base);
   }
 
@@ -556,11 +579,17 @@ class Reader {
   Person read_person(pugi::xml_node el, const Ctx& c);
   Link read_link(pugi::xml_node el, const Ctx& c, const std::string& path);
   std::optional<Timestamp> read_date(pugi::xml_node el, const std::string& path) {
+    if (const auto one = single_text(el)) return read_date_text(*one, el, path);
     return read_date_text(direct_text(el), el, path);
   }
-  std::optional<Timestamp> read_date_text(const std::string& text, pugi::xml_node el, const std::string& path) {
+  std::optional<Timestamp> read_date_text(std::string_view text, pugi::xml_node el, const std::string& path) {
+    text = trim(text);
+    // The common case first: where() (line and column) is only needed for a diagnostic.
+    if (!options_.date_hook) {
+      if (auto t = Timestamp::parse(text)) return t;
+    }
     const auto [line, column] = where(el);
-    return detail::parse_feed_date(trim(text), options_, format_id, out_.diagnostics, path, line, column);
+    return detail::parse_feed_date(text, options_, format_id, out_.diagnostics, path, line, column);
   }
   std::optional<GeoPoint> parse_point(std::string_view text, pugi::xml_node el, const std::string& path);
   void read_media(pugi::xml_node el, std::string_view local, const Ctx& c, Article& a, const std::string& path);
@@ -1340,6 +1369,11 @@ void Reader::read_document(const pugi::xml_document& doc) {
   } else {
     std::vector<pugi::xml_node> hr_children;
     out_.feed = read_feed_metadata(root, ctx, &hr_children);
+    std::size_t entries = 0;
+    for (pugi::xml_node el = root.first_child(); el; el = el.next_sibling()) {
+      if (el.type() == pugi::node_element && hr::local_name(el.name()) == "entry") ++entries;
+    }
+    out_.items.reserve(std::min(entries, options_.limits.max_items));
     for (pugi::xml_node el = root.first_child(); el; el = el.next_sibling()) {
       if (el.type() != pugi::node_element || hr::local_name(el.name()) != "entry") continue;
       {
