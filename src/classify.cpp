@@ -4,10 +4,10 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstdio>
 #include <deque>
 #include <forward_list>
-#include <cstdint>
 #include <stdexcept>
 #include <unordered_map>
 #include <unordered_set>
@@ -24,13 +24,17 @@ constexpr std::size_t npos = static_cast<std::size_t>(-1);
 // Bounds that keep classification cheap whatever the input.
 constexpr std::size_t max_prefix_scan = 120;     // bytes of a title searched for the prefix separator
 constexpr std::size_t max_segments_joined = 8;   // comma-separated segments tried as one label
-constexpr std::size_t max_cache_entries = 4096;  // distinct labels remembered per category scheme
+constexpr std::size_t max_cache_entries = 4096;  // distinct category terms (and title prefixes) remembered
 constexpr std::size_t title_words_enough = 8;    // a title with this many words is identified alone
 constexpr std::size_t max_language_text = 160;   // bytes of the summary given to language identification
 constexpr double language_stop_lead = 3.5;       // identification stops once this sure (confidence ~0.90)
 constexpr double expected_language_lead = 1.5;   // ... or once the declared language leads by this much
 constexpr std::size_t max_body_scan = 2048;      // bytes of an intervention's content searched for its case reference
 constexpr std::size_t max_listed_unknown = 50;   // labels named in the unknown-category diagnostic
+constexpr std::size_t max_counted_unknown = 10000;  // distinct unknown labels counted (the others are "more")
+constexpr std::size_t max_label_bytes = 200;     // an unknown label is reported up to this length
+constexpr std::size_t max_segments = 64;         // a category with more commas is not split
+constexpr std::size_t max_split_bytes = 4096;    // nor one longer than this
 
 bool is_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
@@ -65,6 +69,14 @@ std::string lower_ascii(std::string_view s) {
 std::string primary_language(std::string_view tag) {
   const std::size_t end = tag.find_first_of("-_");
   return lower_ascii(trim(tag.substr(0, end)));
+}
+
+/// `s` cut to `max_label_bytes` (at a UTF-8 boundary), with `…` when cut.
+std::string shorten(std::string_view s) {
+  if (s.size() <= max_label_bytes) return std::string(s);
+  std::size_t n = max_label_bytes;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return std::string(s.substr(0, n)) + "…";
 }
 
 template <class T>
@@ -332,13 +344,14 @@ class PhraseIndex {
 
   /// True when some phrase begins with `word` (folded): a constant-time check before any folding.
   bool is_first_word(std::string_view word) const noexcept {
+    if (word.empty()) return false;
     for (std::size_t h = quick_hash(word) & (first_words_.size() - 1);; h = (h + 1) & (first_words_.size() - 1)) {
       if (first_words_[h].empty()) return false;
       if (first_words_[h] == word) return true;
     }
   }
-  /// True when a phrase may start with the word of `title` at `start`, whose
-  /// lower-case form (accents kept) is `lower`: cheap for most words.
+  /// True when a phrase may start with a word whose lower-case form (accents
+  /// kept) is `lower`: cheap for most words.
   bool may_start(std::string_view lower, bool ascii) const {
     if (!ascii) return is_first_word(detail::fold(lower));
     if (lower.size() >= 32 || !(first_letters_[static_cast<unsigned char>(lower[0])] & (1u << lower.size())))
@@ -449,6 +462,10 @@ class Classifier {
   ItemClassification run(Item& item, std::string_view feed_language);
 
  private:
+  /// The language of `a`'s title (`title`: without its place prefix) and summary.
+  LanguageGuess identify(const Article& a, std::string_view title, std::string_view feed_language,
+                         detail::WordObserver* observer);
+
   using Mask = std::uint64_t;
 
   struct Resolved {
@@ -577,6 +594,11 @@ Classifier::Resolved Classifier::resolve(std::string_view text, Mask hint) const
   auto add = [&r](TermRef ref) {
     if (!contains(r.refs, ref)) r.refs.push_back(std::move(ref));
   };
+  if (seg.size() > max_segments || text.size() > max_split_bytes) {  // not a list of labels: one label
+    if (auto ref = pick(trim(text), hint, 0)) add(std::move(*ref));
+    else if (!trim(text).empty()) r.unknown.emplace_back(shorten(trim(text)));
+    return r;
+  }
   const std::size_t n = seg.size();
   for (std::size_t i = 0; i < n;) {
     bool found = false;
@@ -593,7 +615,7 @@ Classifier::Resolved Classifier::resolve(std::string_view text, Mask hint) const
     }
     if (!found) {
       const std::string_view alone = trim(text.substr(seg[i].first, seg[i].second - seg[i].first));
-      if (!alone.empty()) r.unknown.emplace_back(alone);
+      if (!alone.empty()) r.unknown.emplace_back(shorten(alone));
       ++i;
     }
   }
@@ -731,6 +753,32 @@ std::optional<CaseReference> first_reference(std::string_view text) {
   return std::move(refs.front());
 }
 
+LanguageGuess Classifier::identify(const Article& a, std::string_view title, std::string_view feed_language,
+                                   detail::WordObserver* observer) {
+  // The title (without its place prefix); when it is short, the beginning of
+  // the summary (or of the content) too.
+  std::string_view text = title;
+  const Text* more = a.summary && !a.summary->value.empty() ? &*a.summary : a.content ? &*a.content : nullptr;
+  if (more && static_cast<std::size_t>(std::count(title.begin(), title.end(), ' ')) + 1 < title_words_enough) {
+    std::size_t n = std::min(more->value.size(), max_language_text);
+    while (n < more->value.size() && n > 0 && (static_cast<unsigned char>(more->value[n]) & 0xC0) == 0x80) --n;
+    text_buffer_.assign(title);
+    text_buffer_ += '\n';
+    text_buffer_.append(more->value, 0, n);
+    text = text_buffer_;
+  }
+  if (feed_language != feed_language_raw_) {  // the same for every item of a collection: computed once
+    feed_language_raw_.assign(feed_language);
+    feed_language_ = primary_language(feed_language);
+  }
+  // Reading stops early once the text is clearly in the language already
+  // declared (it changes nothing then), but not before the end of the title.
+  const std::string declared = a.language.empty() ? std::string() : primary_language(a.language);
+  const std::string& expected = a.language.empty() ? feed_language_ : declared;
+  return detail::identify_language_until(text, language_stop_lead, expected, expected_language_lead, observer,
+                                         observer ? title.size() : 0);
+}
+
 ItemClassification Classifier::run(Item& item, std::string_view feed_language) {
   ItemClassification out;
   std::vector<const TermRef*>& found = found_;
@@ -767,6 +815,7 @@ ItemClassification Classifier::run(Item& item, std::string_view feed_language) {
   // Title: prefix, then its phrases (genres, and words that tell an intervention's type).
   std::size_t rest = 0;  // where the title goes on after a recognised prefix
   bool says[5] = {};     // which Cue kinds the title's phrases carry
+  LanguageGuess guess;   // the language of the text, when asked for
   {
     const std::string_view title = article_of(item).title.value;
     if (opt_.title_prefixes) {
@@ -781,13 +830,32 @@ ItemClassification Classifier::run(Item& item, std::string_view feed_language) {
         if (!places.empty()) rest = after;
       }
     }
-    if ((opt_.title_cues || opt_.interventions) && !title.empty()) {
-      phrase_index().each(title, title_buffer_, [&](const Phrase& p) {
-        says[static_cast<std::size_t>(p.cue)] = true;
-        if (p.cue != Cue::genre || !opt_.title_cues) return;
-        auto it = cue_refs_.find(p.genre);
-        if (it != cue_refs_.end()) note(it->second);
-      });
+    auto on_phrase = [&](const Phrase& p) {
+      says[static_cast<std::size_t>(p.cue)] = true;
+      if (p.cue != Cue::genre || !opt_.title_cues) return;
+      auto it = cue_refs_.find(p.genre);
+      if (it != cue_refs_.end()) note(it->second);
+    };
+    const bool phrases = (opt_.title_cues || opt_.interventions) && !title.empty();
+    if (opt_.language) {
+      // One pass over the title: language identification reads its words and
+      // hands them to the phrase search.
+      const std::string_view rest_of_title = title.substr(std::min(rest, title.size()));
+      struct Observer final : detail::WordObserver {
+        std::string_view title;
+        std::string* buffer = nullptr;
+        decltype(on_phrase)* found = nullptr;
+        void word(std::string_view lower, std::size_t offset, bool ascii) override {
+          const PhraseIndex& index = phrase_index();
+          if (index.may_start(lower, ascii)) index.match_at(title, offset, *buffer, *found);
+        }
+      } observer;
+      observer.title = rest_of_title;
+      observer.buffer = &title_buffer_;
+      observer.found = &on_phrase;
+      guess = identify(article_of(item), rest_of_title, feed_language, phrases ? &observer : nullptr);
+    } else if (phrases) {
+      phrase_index().each(title, title_buffer_, on_phrase);
     }
   }
   auto title_says = [&says](Cue c) { return says[static_cast<std::size_t>(c)]; };
@@ -860,42 +928,18 @@ ItemClassification Classifier::run(Item& item, std::string_view feed_language) {
   a.subjects.reserve(a.subjects.size() + found.size());
   for (const TermRef* ref : found) add_ref(a, iv, *ref);
 
-  // Language.
-  if (opt_.language) {
-    // The title (without its place prefix); when it is short, the beginning of
-    // the summary (or of the content) too.
-    const std::string_view title = std::string_view(a.title.value).substr(std::min(rest, a.title.value.size()));
-    std::string_view text = title;
-    const Text* more = a.summary && !a.summary->value.empty() ? &*a.summary : a.content ? &*a.content : nullptr;
-    if (more && static_cast<std::size_t>(std::count(title.begin(), title.end(), ' ')) + 1 < title_words_enough) {
-      std::size_t n = std::min(more->value.size(), max_language_text);
-      while (n < more->value.size() && n > 0 && (static_cast<unsigned char>(more->value[n]) & 0xC0) == 0x80) --n;
-      text_buffer_.assign(title);
-      text_buffer_ += '\n';
-      text_buffer_.append(more->value, 0, n);
-      text = text_buffer_;
-    }
-    if (feed_language != feed_language_raw_) {  // the same for every item of a collection: computed once
-      feed_language_raw_.assign(feed_language);
-      feed_language_ = primary_language(feed_language);
-    }
-    // Reading stops early once the text is clearly in the language already declared (it changes nothing then).
-    const std::string declared = a.language.empty() ? std::string() : primary_language(a.language);
-    const std::string& expected = a.language.empty() ? feed_language_ : declared;
-    const LanguageGuess guess =
-        detail::identify_language_until(text, language_stop_lead, expected, expected_language_lead);
-    if (!guess.language.empty()) {
-      if (!a.language.empty()) {
-        if (guess.confidence >= opt_.contradict_language_confidence && declared != guess.language)
-          out.language_mismatch = guess;
-      } else {
-        const bool fill = feed_language_.empty()
-                              ? guess.confidence >= opt_.infer_language_confidence
-                              : guess.confidence >= opt_.contradict_language_confidence && guess.language != feed_language_;
-        if (fill) {
-          a.language = guess.language;
-          out.inferred_language = guess;
-        }
+  // Language (identified above, before the item could change kind).
+  if (opt_.language && !guess.language.empty()) {
+    if (!a.language.empty()) {
+      if (guess.confidence >= opt_.contradict_language_confidence && primary_language(a.language) != guess.language)
+        out.language_mismatch = guess;
+    } else {
+      const bool fill = feed_language_.empty()
+                            ? guess.confidence >= opt_.infer_language_confidence
+                            : guess.confidence >= opt_.contradict_language_confidence && guess.language != feed_language_;
+      if (fill) {
+        a.language = guess.language;
+        out.inferred_language = guess;
       }
     }
   }
@@ -1021,6 +1065,7 @@ void classify(Collection& collection, const Taxonomy& taxonomy, const ClassifyOp
   Classifier classifier(*tax, options);
   std::vector<std::pair<std::string, std::size_t>> unknown;  // label, count; in order of first appearance
   std::unordered_map<std::string, std::size_t> unknown_at;
+  std::size_t uncounted = 0;  // occurrences of labels beyond max_counted_unknown
   const std::size_t n = collection.items.size();
   for (std::size_t i = 0; i < n; ++i) {
     // Items were read long before: fetch the next ones' fields, then what they point to.
@@ -1028,9 +1073,14 @@ void classify(Collection& collection, const Taxonomy& taxonomy, const ClassifyOp
     if (i + 1 < n) prefetch_pointees(collection.items[i + 1]);
     ItemClassification r = classifier.run(collection.items[i], collection.feed.language);
     for (std::string& label : r.unknown_labels) {
-      auto [it, inserted] = unknown_at.emplace(label, unknown.size());
-      if (inserted) unknown.emplace_back(std::move(label), 1);
-      else ++unknown[it->second].second;
+      auto it = unknown_at.find(label);
+      if (it != unknown_at.end()) ++unknown[it->second].second;
+      else if (unknown.size() < max_counted_unknown) {
+        unknown_at.emplace(label, unknown.size());
+        unknown.emplace_back(std::move(label), 1);
+      } else {
+        ++uncounted;
+      }
     }
     auto path = [i] { return "/items/" + std::to_string(i) + "/language"; };
     if (r.inferred_language) {
@@ -1058,6 +1108,7 @@ void classify(Collection& collection, const Taxonomy& taxonomy, const ClassifyOp
     }
     if (unknown.size() > max_listed_unknown)
       message += ", and " + std::to_string(unknown.size() - max_listed_unknown) + " more";
+    if (uncounted > 0) message += " (and " + std::to_string(uncounted) + " occurrences of labels not counted)";
     note("unknown-category", Severity::info, std::move(message));
   }
   if (added.empty()) return;

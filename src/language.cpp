@@ -8,9 +8,6 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
-#ifdef HRNEWS_LANGUAGE_DEBUG
-#include <cstdio>
-#endif
 #include <iterator>
 #include <limits>
 
@@ -85,7 +82,7 @@ struct Ending {
   int lang;
   double weight;
 };
-constexpr Ending endings[] = {  // NOLINT: a table
+constexpr Ending endings[] = {
     {"ing", EN, 0.5},    {"tion", EN, 0.15},  {"tion", FR, 0.15}, {"ness", EN, 0.6},   {"ly", EN, 0.3},
     {"ed", EN, 0.3},     {"ment", FR, 0.2},   {"ment", EN, 0.15}, {"eux", FR, 0.6},    {"aux", FR, 0.5},
     {"eurs", FR, 0.5},   {"eur", FR, 0.2},    {"ées", FR, 0.6},   {"ée", FR, 0.5},     {"ais", FR, 0.3},
@@ -541,10 +538,6 @@ LanguageGuess identify_language_until(std::string_view text, double stop_lead, s
     if (l != best) second = std::max(second, s.latin[static_cast<std::size_t>(l)]);
   const double lead = top - second;
   if (lead <= 0.0) return {};
-#ifdef HRNEWS_LANGUAGE_DEBUG
-  for (int l = 0; l < LATIN_COUNT; ++l) std::fprintf(stderr, "%s=%.2f ", latin_tags[static_cast<std::size_t>(l)], s.latin[static_cast<std::size_t>(l)]);
-  std::fprintf(stderr, "\n");
-#endif
   const double share = static_cast<double>(count) / static_cast<double>(total);
   return {latin_tags[static_cast<std::size_t>(best)], (1.0 - std::exp(-lead / 1.5)) * share};
 }

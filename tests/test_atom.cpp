@@ -414,6 +414,17 @@ TEST_CASE("Namespaces are matched by URI, not by prefix, and URI variants are ac
         "namespace \"http://purl.org/dc/elements/1.1\" read as \"http://purl.org/dc/elements/1.1/\"");
 }
 
+TEST_CASE("An undeclared well-known prefix is read as its usual namespace", "[atom]") {
+  const Collection c = read_atom(
+      feed_with("<entry><id>urn:e</id><title>e</title><content>c</content><dc:creator>Jane</dc:creator></entry>"),
+      plain());
+  CHECK(article_of(c.items.at(0)).authors == std::vector<Person>{{"Jane", "", ""}});
+  REQUIRE(c.diagnostics.size() == 1);
+  CHECK(c.diagnostics[0].severity == Severity::warning);
+  CHECK(c.diagnostics[0].code == "namespace-undeclared");
+  CHECK(c.diagnostics[0].message == "prefix \"dc\" is not declared; read as \"http://purl.org/dc/elements/1.1/\"");
+}
+
 TEST_CASE("A feed without a namespace is read as Atom, with a diagnostic", "[atom]") {
   const Collection c = read_fixture("no-namespace.atom");
   CHECK(c.feed.source_format == "atom-0.3");

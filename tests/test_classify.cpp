@@ -100,6 +100,20 @@ TEST_CASE("a category joining several labels with commas is split against the vo
                                                     {"genre", "urgent-intervention"}});
 }
 
+TEST_CASE("hostile categories and titles stay cheap and their reports short", "[classify]") {
+  std::string commas;
+  for (int i = 0; i < 20000; ++i) commas += "x,";
+  const std::string huge(100000, 'a');
+  Collection c;
+  c.items.emplace_back(article(std::string(50000, ':') + huge, {{commas, "", ""}, {huge, "", ""}}));
+  hrnews::classify(c);
+  REQUIRE(count_diagnostics(c, "unknown-category") == 1);
+  const std::string& message = find_diagnostic(c, "unknown-category")->message;
+  CHECK(message.size() < 1000);
+  CHECK(message.rfind("2 category labels not in the taxonomy", 0) == 0);
+  CHECK(hrnews::article_of(c.items[0]).categories.size() == 2);  // kept as they were
+}
+
 TEST_CASE("the category scheme hints at the vocabulary; dc:coverage means places", "[classify]") {
   CHECK(subjects_of(classified(article("x", {{"Torture", "", ""}}))) ==
         std::vector<TermRef>{{"theme", "torture-prevention"}});

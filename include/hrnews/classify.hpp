@@ -31,16 +31,17 @@
 ///    narrower genre such as `follow-up`), or whose title or summary carries an
 ///    Observatory or Amnesty UA case reference, becomes an `Intervention` with
 ///    the same article part. Its `case_ref` is the first reference found in the
-///    title, summary, categories or content; its type and status come from the
+///    title, summary, categories or the first 2 KB of the content; its type and status come from the
 ///    genre, the reference and the title's words (`Follow-up`, `Further
 ///    information`, `Suivi` → follow-up; `Release`, `Libération`, `Acquitted` →
 ///    closing; `Open letter` → open letter). Existing interventions only get a
 ///    `case_ref` when they have none. An Observatory reference also gives its
 ///    country (`TUR …` → `TR`).
-/// 5. **Language** (see `identify_language`): an item without a language gets the
-///    one of its title and summary (minus the country prefix) when the feed
-///    declares none and the guess is fairly sure, or when the guess strongly
-///    contradicts the feed's language; diagnostic `language-inferred` (info,
+/// 5. **Language** (see `identify_language`), read from the title without its
+///    place prefix, plus the beginning of the summary when the title has fewer
+///    than eight words: an item without a language gets the identified one when
+///    the feed declares none and the guess is fairly sure, or when the guess
+///    strongly contradicts the feed's language; diagnostic `language-inferred` (info,
 ///    path `/items/N/language`). A declared item language is never changed; when
 ///    the text strongly contradicts it, diagnostic `language-mismatch` (info).
 ///    An item with no language and text in the feed's language is left empty:
@@ -53,6 +54,7 @@
 /// as raw categories (they always do) and are listed in one diagnostic per
 /// collection, code `unknown-category` (info), e.g.
 /// `2 category labels not in the taxonomy, kept as raw categories: "Opinion" (3), "Press kit" (1)`.
+/// The whole behaviour is described in `docs/taxonomy.md`.
 #pragma once
 
 #include <optional>
