@@ -425,6 +425,25 @@ TEST_CASE("An undeclared well-known prefix is read as its usual namespace", "[at
   CHECK(c.diagnostics[0].message == "prefix \"dc\" is not declared; read as \"http://purl.org/dc/elements/1.1/\"");
 }
 
+TEST_CASE("Elements kept from a namespace URI variant are written back without a new diagnostic", "[atom]") {
+  // dc:format is not understood, so it is kept; its namespace is a variant spelling of Dublin Core
+  const Collection c = read_atom(
+      feed_with("<entry><id>urn:e</id><title>e</title><content>c</content><dc:format>text/html</dc:format>"
+                "<x:note xmlns:x=\"urn:x\" xmlns:a=\"https://www.w3.org/2005/Atom/\">n</x:note></entry>",
+                " xmlns:dc=\"http://purl.org/dc/elements/1.1\""),
+      plain());
+  REQUIRE(c.diagnostics.size() == 2);  // the Dublin Core variant, and the Atom one declared on x:note
+  CHECK(c.diagnostics[0].code == "namespace-variant");
+  CHECK(c.diagnostics[1].code == "namespace-variant");
+  CHECK(article_of(c.items.at(0)).extensions.count("{http://purl.org/dc/elements/1.1}format") == 1);
+  const std::string x = write_atom(c);
+  CHECK(x.find("<hr:extension name=\"{http://purl.org/dc/elements/1.1}format\">") != std::string::npos);
+  CHECK(x.find("<hr:extension name=\"{urn:x}note\">") != std::string::npos);
+  const Collection back = read_atom(x, plain());
+  CHECK(first_difference(c, back).empty());
+  CHECK(back == c);
+}
+
 TEST_CASE("A feed without a namespace is read as Atom, with a diagnostic", "[atom]") {
   const Collection c = read_fixture("no-namespace.atom");
   CHECK(c.feed.source_format == "atom-0.3");
