@@ -1289,39 +1289,7 @@ std::string extension_text(const Tape& tape, std::size_t i) {
     default: break;
   }
   // A container: build it without recursion, then let nlohmann write it.
-  json root;
-  std::vector<json*> open;
-  std::string key;
-  const std::size_t end = tape.next(i);
-  for (std::size_t k = i; k < end; ++k) {
-    const Token& t = tape.tokens[k];
-    json value;
-    switch (t.type) {
-      case Tok::key: key.assign(tape.str(k)); continue;
-      case Tok::end_object:
-      case Tok::end_array: open.pop_back(); continue;
-      case Tok::null: break;
-      case Tok::boolean: value = t.flag; break;
-      case Tok::integer: value = t.i; break;
-      case Tok::unsigned_: value = t.u; break;
-      case Tok::floating: value = t.d; break;
-      case Tok::string: value = std::string(tape.str(k)); break;
-      case Tok::begin_object: value = json::object(); break;
-      case Tok::begin_array: value = json::array(); break;
-    }
-    json* slot;
-    if (open.empty()) {
-      root = std::move(value);
-      slot = &root;
-    } else if (open.back()->is_object()) {
-      slot = &((*open.back())[key] = std::move(value));
-    } else {
-      open.back()->push_back(std::move(value));
-      slot = &open.back()->back();
-    }
-    if (t.type == Tok::begin_object || t.type == Tok::begin_array) open.push_back(slot);
-  }
-  return root.dump(-1, ' ', false, json::error_handler_t::replace);
+  return tape_to_json<json>(tape, i).dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 // ---------------------------------------------------------------------------

@@ -338,4 +338,43 @@ void write_diagnostic(Writer& w, const Diagnostic& diagnostic, bool with_kind);
 /// Writes the extensions whose names are not members of `owner`.
 void write_extensions(Writer& w, const Extensions& extensions, Owner owner);
 
+/// The value at token `i` as an nlohmann value (`nlohmann::json` or
+/// `ordered_json`), built without recursion so deep input cannot overflow the stack.
+template <class Json>
+Json tape_to_json(const Tape& tape, std::size_t i) {
+  Json root;
+  std::vector<Json*> open;
+  std::string key;
+  const std::size_t end = tape.next(i);
+  for (std::size_t k = i; k < end; ++k) {
+    const Token& t = tape.tokens[k];
+    Json value;
+    switch (t.type) {
+      case Tok::key: key.assign(tape.str(k)); continue;
+      case Tok::end_object:
+      case Tok::end_array: open.pop_back(); continue;
+      case Tok::null: break;
+      case Tok::boolean: value = t.flag; break;
+      case Tok::integer: value = t.i; break;
+      case Tok::unsigned_: value = t.u; break;
+      case Tok::floating: value = t.d; break;
+      case Tok::string: value = std::string(tape.str(k)); break;
+      case Tok::begin_object: value = Json::object(); break;
+      case Tok::begin_array: value = Json::array(); break;
+    }
+    Json* slot;
+    if (open.empty()) {
+      root = std::move(value);
+      slot = &root;
+    } else if (open.back()->is_object()) {
+      slot = &((*open.back())[key] = std::move(value));
+    } else {
+      open.back()->push_back(std::move(value));
+      slot = &open.back()->back();
+    }
+    if (t.type == Tok::begin_object || t.type == Tok::begin_array) open.push_back(slot);
+  }
+  return root;
+}
+
 }  // namespace hrnews::json_detail

@@ -432,42 +432,8 @@ std::size_t element_count(const Tape& t, std::size_t array) {
   return n;
 }
 
-/// The value at `i` as an nlohmann value, built without recursion.
-ojson tape_to_json(const Tape& tape, std::size_t i) {
-  ojson root;
-  std::vector<ojson*> open;
-  std::string key;
-  const std::size_t end = tape.next(i);
-  for (std::size_t k = i; k < end; ++k) {
-    const Token& t = tape.tokens[k];
-    ojson value;
-    switch (t.type) {
-      case Tok::key: key.assign(tape.str(k)); continue;
-      case Tok::end_object:
-      case Tok::end_array: open.pop_back(); continue;
-      case Tok::null: break;
-      case Tok::boolean: value = t.flag; break;
-      case Tok::integer: value = t.i; break;
-      case Tok::unsigned_: value = t.u; break;
-      case Tok::floating: value = t.d; break;
-      case Tok::string: value = std::string(tape.str(k)); break;
-      case Tok::begin_object: value = ojson::object(); break;
-      case Tok::begin_array: value = ojson::array(); break;
-    }
-    ojson* slot;
-    if (open.empty()) {
-      root = std::move(value);
-      slot = &root;
-    } else if (open.back()->is_object()) {
-      slot = &((*open.back())[key] = std::move(value));
-    } else {
-      open.back()->push_back(std::move(value));
-      slot = &open.back()->back();
-    }
-    if (t.type == Tok::begin_object || t.type == Tok::begin_array) open.push_back(slot);
-  }
-  return root;
-}
+/// The value at `i` as an ordered nlohmann value (shared with the canonical reader).
+ojson tape_to_json(const Tape& tape, std::size_t i) { return json_detail::tape_to_json<ojson>(tape, i); }
 
 /// Compact JSON text of a value, invalid UTF-8 replaced.
 std::string dump(const ojson& j) { return j.dump(-1, ' ', false, ojson::error_handler_t::replace); }
