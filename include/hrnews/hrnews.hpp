@@ -8,9 +8,11 @@
 
 #include <hrnews/article.hpp>
 #include <hrnews/attachment.hpp>
+#include <hrnews/builtin.hpp>
 #include <hrnews/campaign.hpp>
 #include <hrnews/case_reference.hpp>
 #include <hrnews/category.hpp>
+#include <hrnews/classify.hpp>
 #include <hrnews/collection.hpp>
 #include <hrnews/diagnostic.hpp>
 #include <hrnews/enum.hpp>
@@ -18,6 +20,7 @@
 #include <hrnews/extensions.hpp>
 #include <hrnews/geo.hpp>
 #include <hrnews/intervention.hpp>
+#include <hrnews/language.hpp>
 #include <hrnews/link.hpp>
 #include <hrnews/options.hpp>
 #include <hrnews/person.hpp>

@@ -15,7 +15,8 @@ namespace hrnews {
 ///
 /// Themes and genres are the codes of `subjects` in schemes `theme` and
 /// `genre`; countries are alpha-2 codes and regions their codes; the month is
-/// `YYYY-MM` of `published` (local to its offset). Items lacking a value are
+/// `YYYY-MM` of `published` (local to its offset). An item without a language
+/// of its own counts under its feed's language; items lacking any other value are
 /// counted under `"(none)"`.
 struct Stats {
   std::size_t items = 0;                           ///< number of items
