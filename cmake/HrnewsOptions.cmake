@@ -19,3 +19,12 @@ if(NOT CMAKE_BUILD_TYPE AND NOT CMAKE_CONFIGURATION_TYPES AND HRNEWS_TOP_LEVEL)
 endif()
 set(CMAKE_EXPORT_COMPILE_COMMANDS ON)
 include(GNUInstallDirs)
+
+# Compiler cache: used automatically when ccache is installed and the caller
+# has not chosen a launcher (speeds up rebuilds across several build trees).
+if(PROJECT_IS_TOP_LEVEL AND NOT CMAKE_CXX_COMPILER_LAUNCHER)
+  find_program(HRNEWS_CCACHE ccache)
+  if(HRNEWS_CCACHE)
+    set(CMAKE_CXX_COMPILER_LAUNCHER "${HRNEWS_CCACHE}" CACHE STRING "Compiler launcher")
+  endif()
+endif()
