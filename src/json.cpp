@@ -558,10 +558,8 @@ std::string SaxHandler::capture_path() const {
   return path;
 }
 
-void sax_parse(std::string_view input, SaxHandler& handler) {
-  const char* begin = input.data();
-  nlohmann::json::sax_parse(begin, begin + input.size(), &handler, nlohmann::json::input_format_t::json,
-                            /*strict=*/true, /*ignore_comments=*/false);
+void SaxHandler::syntax_error(std::size_t offset, std::string message) {
+  throw ParseError(site_.format, std::move(message), locate(site_, input_, offset), {}, std::string(site_.file));
 }
 
 // ---------------------------------------------------------------------------
