@@ -12,6 +12,8 @@
 #include <cstdio>
 #include <cstring>
 #include <exception>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <iterator>
 #include <map>
@@ -36,6 +38,7 @@
 #include <hrnews/error.hpp>
 #include <hrnews/io.hpp>
 #include <hrnews/json.hpp>
+#include <hrnews/jsonl.hpp>
 #include <hrnews/options.hpp>
 #include <hrnews/stats.hpp>
 #include <hrnews/taxonomy.hpp>
@@ -442,6 +445,71 @@ bool write_output(const Context& ctx, const std::string& out, const std::string&
 // ---------------------------------------------------------------------------
 // Commands
 
+/// True when the file `path` holds JSON Lines: named so by `--from`, or
+/// sniffed from its first bytes.
+bool is_jsonl_file(const std::string& path, const std::string& from) {
+  if (!from.empty()) return from == "jsonl";
+  if (path == "-") return false;
+  std::ifstream in(path, std::ios::binary);
+  std::string head(8192, '\0');
+  in.read(&head[0], static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(in.gcount()));
+  return !head.empty() && hrnews::detect_format(head) == "jsonl";
+}
+
+/// Copies one JSON Lines file to JSON Lines record by record, so memory does
+/// not grow with the file. A file output is written next to its target and
+/// renamed into place only when the whole input was read.
+int stream_jsonl(const Context& ctx, const std::string& path, const hrnews::ReadOptions& base,
+                 const std::string& out_path) {
+  const std::string name = display_name(path);
+  hrnews::ReadOptions options = base;
+  options.file_name = name;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    report_file_error(ctx, name, std::string("cannot read file: ") + std::strerror(errno));
+    return exit_bad_input;
+  }
+  const bool to_stdout = out_path.empty() || out_path == "-";
+  // A device such as /dev/null is written directly, a regular file through a temporary.
+  std::error_code ec;
+  const auto status = std::filesystem::status(out_path, ec);
+  const bool direct = !to_stdout && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status);
+  const std::string temp = to_stdout ? std::string() : direct ? out_path : out_path + ".part";
+  std::ofstream file;
+  if (!to_stdout) {
+    file.open(temp, std::ios::binary | std::ios::trunc);
+    if (!file) {
+      report_file_error(ctx, out_path, std::string("cannot write file: ") + std::strerror(errno));
+      return exit_bad_input;
+    }
+  }
+  std::ostream& out = to_stdout ? std::cout : file;
+  try {
+    hrnews::JsonlReader reader(in, options);
+    hrnews::JsonlWriter writer(out, reader.feed(), reader.extensions());
+    while (auto record = reader.next()) writer.write(*record);
+  } catch (const hrnews::ParseError& e) {
+    report_parse_error(ctx, e, name);
+    if (!to_stdout && !direct) std::remove(temp.c_str());
+    return exit_bad_input;
+  }
+  out.flush();
+  if (!out) {
+    report_file_error(ctx, to_stdout ? "<stdout>" : out_path, "cannot write");
+    return exit_bad_input;
+  }
+  if (!to_stdout && !direct) {
+    file.close();
+    if (std::rename(temp.c_str(), out_path.c_str()) != 0) {
+      report_file_error(ctx, out_path, std::string("cannot write file: ") + std::strerror(errno));
+      std::remove(temp.c_str());
+      return exit_bad_input;
+    }
+  }
+  return exit_ok;
+}
+
 int run_convert(const Context& ctx, const Args& args) {
   if (!args.has("--to")) throw UsageError("convert needs --to FORMAT");
   const std::string to = args.get("--to");
@@ -451,6 +519,11 @@ int run_convert(const Context& ctx, const Args& args) {
   std::vector<std::string> inputs = args.positional;
   if (inputs.empty()) inputs.emplace_back("-");
   check_stdin_once(inputs);
+
+  // One JSON Lines file to JSON Lines: streamed, in constant memory.
+  if (to == "jsonl" && inputs.size() == 1 && is_jsonl_file(inputs.front(), from)) {
+    return stream_jsonl(ctx, inputs.front(), read_options(args), args.get("--output"));
+  }
 
   std::vector<Loaded> loaded = load_all(inputs, from, read_options(args), jobs);
   if (!report_failures(ctx, loaded)) return exit_bad_input;
