@@ -4,6 +4,7 @@
 #
 #   packaging.install                 cmake --install into a prefix under the build tree
 #   packaging.find_package            a consumer project: find_package(hrnews CONFIG) from it
+#   packaging.minimal                 the smallest consumer, as docs/getting-started.md shows it
 #   packaging.pkg_config              a consumer compiled by the compiler with pkg-config's flags
 #   packaging.add_subdirectory        a consumer that vendors the source tree
 #   packaging.deb                     cpack -G DEB; fields, file lists; dpkg-deb -x into a root
@@ -58,6 +59,17 @@ set_tests_properties(packaging.install PROPERTIES
 hrnews_consumer_test(packaging.find_package find_package
   -DCMAKE_PREFIX_PATH=${HRNEWS_PKG_WORK}/prefix -DHRNEWS_EXPECTED_PREFIX=${HRNEWS_PKG_WORK}/prefix)
 set_tests_properties(packaging.find_package PROPERTIES FIXTURES_REQUIRED hrnews_install)
+
+add_test(NAME packaging.minimal
+  COMMAND ${CMAKE_CTEST_COMMAND} --build-and-test ${HRNEWS_PKG_CONSUMERS}/minimal
+          ${HRNEWS_PKG_WORK}/packaging.minimal
+          --build-generator ${CMAKE_GENERATOR} --build-makeprogram ${CMAKE_MAKE_PROGRAM}
+          --build-noclean --build-options ${_hrnews_pkg_build_options}
+          -DCMAKE_PREFIX_PATH=${HRNEWS_PKG_WORK}/prefix
+          --test-command ${HRNEWS_PKG_WORK}/packaging.minimal/my_app ${HRNEWS_PKG_SAMPLE})
+set_tests_properties(packaging.minimal PROPERTIES
+  FIXTURES_REQUIRED hrnews_install TIMEOUT 600 LABELS packaging
+  PASS_REGULAR_EXPRESSION "omct-2015-11\\.json: ${HRNEWS_PKG_ITEMS} items\n")
 
 add_test(NAME packaging.pkg_config
   COMMAND ${CMAKE_COMMAND} -DPREFIX=${HRNEWS_PKG_WORK}/prefix -DLIBDIR=${CMAKE_INSTALL_LIBDIR}
