@@ -4,6 +4,7 @@
 #
 #   packaging.install                 cmake --install into a prefix under the build tree
 #   packaging.find_package            a consumer project: find_package(hrnews CONFIG) from it
+#   packaging.build_tree              the same consumer with hrnews_DIR pointing at this build tree
 #   packaging.minimal                 the smallest consumer, as docs/getting-started.md shows it
 #   packaging.pkg_config              a consumer compiled by the compiler with pkg-config's flags
 #   packaging.add_subdirectory        a consumer that vendors the source tree
@@ -35,15 +36,22 @@ endif()
 list(APPEND _hrnews_pkg_build_options -DSAMPLE=${HRNEWS_PKG_SAMPLE}
      -DHRNEWS_EXPECTED_VERSION=${PROJECT_VERSION} -DHRNEWS_EXPECTED_ITEMS=${HRNEWS_PKG_ITEMS})
 
-# hrnews_consumer_test(NAME PROJECT_DIR [options for the consumer's configure...]):
-# configures, builds and runs (ctest) one consumer project.
+# hrnews_consumer_test(NAME PROJECT_DIR [NOCLEAN] [options for the consumer's configure...]):
+# configures, builds and runs (ctest) one consumer project. Its build directory
+# is cleaned first (a consumer of an installed tree is one file), unless NOCLEAN.
 function(hrnews_consumer_test name project)
+  set(options ${ARGN})
+  set(clean "")
+  if("NOCLEAN" IN_LIST options)
+    list(REMOVE_ITEM options NOCLEAN)
+    set(clean --build-noclean)
+  endif()
   add_test(NAME ${name}
     COMMAND ${CMAKE_CTEST_COMMAND} --build-and-test ${HRNEWS_PKG_CONSUMERS}/${project}
             ${HRNEWS_PKG_WORK}/${name}
             --build-generator ${CMAKE_GENERATOR} --build-makeprogram ${CMAKE_MAKE_PROGRAM}
-            --build-noclean
-            --build-options ${_hrnews_pkg_build_options} ${ARGN}
+            ${clean}
+            --build-options ${_hrnews_pkg_build_options} ${options}
             --test-command ${CMAKE_CTEST_COMMAND} --output-on-failure)
   set_tests_properties(${name} PROPERTIES TIMEOUT 900 LABELS packaging)
 endfunction()
@@ -60,11 +68,14 @@ hrnews_consumer_test(packaging.find_package find_package
   -DCMAKE_PREFIX_PATH=${HRNEWS_PKG_WORK}/prefix -DHRNEWS_EXPECTED_PREFIX=${HRNEWS_PKG_WORK}/prefix)
 set_tests_properties(packaging.find_package PROPERTIES FIXTURES_REQUIRED hrnews_install)
 
+hrnews_consumer_test(packaging.build_tree find_package
+  -Dhrnews_DIR=${PROJECT_BINARY_DIR} -DHRNEWS_EXPECTED_PREFIX=${PROJECT_BINARY_DIR})
+
 add_test(NAME packaging.minimal
   COMMAND ${CMAKE_CTEST_COMMAND} --build-and-test ${HRNEWS_PKG_CONSUMERS}/minimal
           ${HRNEWS_PKG_WORK}/packaging.minimal
           --build-generator ${CMAKE_GENERATOR} --build-makeprogram ${CMAKE_MAKE_PROGRAM}
-          --build-noclean --build-options ${_hrnews_pkg_build_options}
+          --build-options ${_hrnews_pkg_build_options}
           -DCMAKE_PREFIX_PATH=${HRNEWS_PKG_WORK}/prefix
           --test-command ${HRNEWS_PKG_WORK}/packaging.minimal/my_app ${HRNEWS_PKG_SAMPLE})
 set_tests_properties(packaging.minimal PROPERTIES
@@ -79,7 +90,8 @@ add_test(NAME packaging.pkg_config
 set_tests_properties(packaging.pkg_config PROPERTIES
   FIXTURES_REQUIRED hrnews_install TIMEOUT 300 LABELS packaging)
 
-hrnews_consumer_test(packaging.add_subdirectory add_subdirectory
+# NOCLEAN: the library is compiled again here; the build stays between runs.
+hrnews_consumer_test(packaging.add_subdirectory add_subdirectory NOCLEAN
   -DHRNEWS_SOURCE_DIR=${PROJECT_SOURCE_DIR})
 
 find_program(HRNEWS_DPKG_DEB dpkg-deb)
