@@ -389,7 +389,9 @@ TEST_CASE("Foreign elements are kept as extensions and written back", "[atom]") 
   const std::string written = write_atom(c);
   CHECK(written.find("<thr:total xmlns:thr=\"http://purl.org/syndication/thread/1.0\"") != std::string::npos);
   CHECK(written.find("<x:tag xmlns:x=\"urn:example:x\"") != std::string::npos);
-  CHECK(written.find("<source xmlns=\"http://www.w3.org/2005/Atom\"><id>urn:origin</id>") != std::string::npos);
+  // (the white space between the source's children is kept as read)
+  CHECK(written.find("<source xmlns=\"http://www.w3.org/2005/Atom\">") != std::string::npos);
+  CHECK(written.find("<id>urn:origin</id>") != std::string::npos);
   // an Atom element RFC 4287 does not define cannot go out as itself: it goes through hr:extension
   CHECK(written.find("<hr:extension name=\"{http://www.w3.org/2005/Atom}shiny\">") != std::string::npos);
   const Collection back = read_atom(written, plain());

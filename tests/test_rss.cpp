@@ -198,7 +198,7 @@ TEST_CASE("RSS 0.90 in RDF is read with its channel, root-level image and items"
 
 TEST_CASE("Netscape RSS 0.91 is read, DOCTYPE, editors and rating included", "[rss]") {
   const Collection c = read_fixture("rss-0.91-netscape.xml");
-  CHECK(c.feed.source_format == "rss-0.91");
+  CHECK(c.feed.source_format == "rss-0.91-netscape");
   CHECK(c.feed.language == "en-us");
   CHECK(c.feed.rights == hrnews::Text("Copyright 2015, OMCT"));
   CHECK(c.feed.icon == "https://www.omct.org/logo.gif");
@@ -220,7 +220,7 @@ TEST_CASE("Netscape RSS 0.91 is read, DOCTYPE, editors and rating included", "[r
 
 TEST_CASE("UserLand RSS 0.91 is read", "[rss]") {
   const Collection c = read_fixture("rss-0.91-userland.xml");
-  CHECK(c.feed.source_format == "rss-0.91");
+  CHECK(c.feed.source_format == "rss-0.91-userland");
   CHECK(c.feed.language == "en");
   REQUIRE(c.items.size() == 1);
   CHECK(item(c, 0).summary == hrnews::Text("\"Some positive steps have been taken but some hurdles remain\""));
