@@ -891,12 +891,33 @@ std::string extension_key(std::string_view uri, std::string_view local) {
   return key;
 }
 
+/// Removes white-space-only text children of `el` and its descendants where
+/// the element has element children and no other text.
+void drop_layout_whitespace(pugi::xml_node el) {
+  bool has_element = false, has_text = false;
+  for (pugi::xml_node c = el.first_child(); c; c = c.next_sibling()) {
+    if (c.type() == pugi::node_element) has_element = true;
+    else if (c.type() == pugi::node_cdata) has_text = true;
+    else if (c.type() == pugi::node_pcdata && c.value()[std::strspn(c.value(), " \t\r\n")] != '\0') has_text = true;
+  }
+  for (pugi::xml_node c = el.first_child(); c;) {
+    const pugi::xml_node next = c.next_sibling();
+    if (c.type() == pugi::node_element) drop_layout_whitespace(c);
+    else if (has_element && !has_text && c.type() == pugi::node_pcdata) el.remove_child(c);
+    c = next;
+  }
+}
+
 std::string outer_xml(pugi::xml_node element) {
   pugi::xml_document doc;
   pugi::xml_node copy = doc.append_copy(element);
   // Canonical form: no namespace is said by the absence of a declaration.
   if (const pugi::xml_attribute undeclare = copy.attribute("xmlns"); undeclare && !*undeclare.value())
     copy.remove_attribute(undeclare);
+  // White space between the children of an element that holds no other text
+  // (element-only content, as in atom:source) is layout, not content: dropped.
+  // In mixed content (`<b>a</b> <i>b</i>`) it is kept.
+  drop_layout_whitespace(copy);
   // Prefixes used in the subtree (element and attribute names).
   std::vector<std::string> used;
   auto note = [&used](std::string_view qname, bool is_attr) {
