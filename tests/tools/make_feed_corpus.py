@@ -733,6 +733,15 @@ case("enc-latin1-declared-cp1252-bytes.rss",
      "ISO-8859-1 is read as windows-1252 (as browsers do), so 0x93/0x94 are curly quotes",
      expect={"/items/0/title": "\u201cq\u201d"})
 
+case("limit-input-bytes-jsonfeed.json", jf({"version": JF, "title": "J", "items": []}),
+     "a JSON Feed over max_input_bytes is an error", options={"max_input_bytes": 10},
+     error="limit-input-bytes-jsonfeed.json: jsonfeed: input is 80 bytes, over the limit of 10 bytes")
+case("limit-string-bytes-atom.atom", atom(entry("<summary>%s</summary>" % ("y" * 300))),
+     "an Atom string over max_string_bytes is an error", options={"max_string_bytes": 256},
+     error="limit-string-bytes-atom.atom:6:88: atom: string is 300 bytes, over the limit of 256 bytes")
+case("error-jsonfeed-items-null.json", jf({"version": JF, "title": "J", "items": None}),
+     "items that are null count as absent: an error", error='error-jsonfeed-items-null.json: jsonfeed: missing required member "items"')
+
 # ---------------------------------------------------------------------------
 # Strict mode: each repair becomes an error
 STRICT = [
