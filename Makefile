@@ -1,12 +1,12 @@
 # SPDX-License-Identifier: Apache-2.0
 # The two commands of the README:
-#   make run    build, then summarise the sample and convert it to JSON Lines
+#   make run    build, then summarise the sample RSS feed and convert it to JSON Lines
 #   make test   build, then run every test
 # Both first install missing Debian packages (scripts/bootstrap.sh).
 
 BUILD   := build
 HRNEWS  := $(BUILD)/apps/hrnews
-SAMPLE  := examples/data/omct-2015-11.json
+SAMPLE  := examples/data/omct-2015-11.rss
 OUT     := $(BUILD)/out/omct-2015-11.jsonl
 
 .PHONY: run test build bootstrap clean

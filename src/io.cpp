@@ -152,7 +152,7 @@ JsonTop scan_json_object(std::string_view data, std::size_t start, bool stop_whe
           value_of_version = text == "version";
           if (stop_when_known && top.has_hrnews) return top;
         } else if (value_of_version && last_key == "version") {
-          if (starts_with(text, "https://jsonfeed.org/version/")) top.jsonfeed = true;
+          if (text.find("jsonfeed.org/version/") != std::string_view::npos) top.jsonfeed = true;  // http/https variants too
           value_of_version = false;
         }
       }
@@ -292,6 +292,7 @@ std::string detect_xml(std::string_view data, std::size_t start) {
   if (local == "rss") return "rss";
   if (local == "RDF") return "rdf";
   if (local == "feed") return "atom";
+  if (local == "entry") return "atom";  // an Atom entry document
   if (local == "hrnews") return "xml";
   return {};
 }
@@ -300,7 +301,13 @@ std::string detect_ascii(std::string_view data) {
   const std::size_t start = skip_bom_and_space(data);
   if (start >= data.size()) return {};
   if (data[start] == '<') return detect_xml(data, start);
-  if (data[start] != '{') return {};
+  if (data[start] != '{') {
+    // Junk before the root element (the feed readers drop it): look a little further for a feed root.
+    const std::size_t lt = data.substr(0, std::size_t{4096}).find('<', start);
+    if (lt == std::string_view::npos) return {};
+    const std::string found = detect_xml(data, lt);
+    return found == "xml" ? std::string() : found;
+  }
   if (looks_like_jsonl(data, start)) return "jsonl";
   const JsonTop top = scan_json_object(data, start, true);
   if (top.has_hrnews) return "json";

@@ -302,6 +302,7 @@ std::optional<Timestamp> Timestamp::parse_rfc822(std::string_view raw) {
   f.precision = Precision::day;
   bool have_day = false, have_month = false, have_year = false, have_time = false, pm = false, am = false;
   bool offset_from_utc_word = false;
+  bool month_before_numbers = false;  // the month word came first, before any number
   int unknown_words = 0;
   std::string folded;
   std::size_t i = 0;
@@ -357,9 +358,14 @@ std::optional<Timestamp> Timestamp::parse_rfc822(std::string_view raw) {
     // a word, hyphens inside included (the Portuguese weekday "quinta-feira")
     while (i < s.size() && (is_alpha(s[i]) || (s[i] == '-' && i + 1 < s.size() && is_alpha(s[i + 1])))) ++i;
     std::string_view word = fold_word(s.substr(start, i - start), folded);
-    if (!have_month) {
+    if (!have_month || month_before_numbers) {
       if (auto m = month_from_word(word)) {
+        // A month word before any number may have been a weekday that spells
+        // like a month ("mar." is Tuesday in French and Spanish): a later
+        // month word wins and the earlier one counts as the weekday.
+        if (have_month && ++unknown_words > 1) return std::nullopt;
         f.month = *m;
+        month_before_numbers = !have_month && !have_day && !have_year && !have_time;
         have_month = true;
         continue;
       }

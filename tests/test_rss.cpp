@@ -198,7 +198,7 @@ TEST_CASE("RSS 0.90 in RDF is read with its channel, root-level image and items"
 
 TEST_CASE("Netscape RSS 0.91 is read, DOCTYPE, editors and rating included", "[rss]") {
   const Collection c = read_fixture("rss-0.91-netscape.xml");
-  CHECK(c.feed.source_format == "rss-0.91");
+  CHECK(c.feed.source_format == "rss-0.91-netscape");
   CHECK(c.feed.language == "en-us");
   CHECK(c.feed.rights == hrnews::Text("Copyright 2015, OMCT"));
   CHECK(c.feed.icon == "https://www.omct.org/logo.gif");
@@ -220,7 +220,7 @@ TEST_CASE("Netscape RSS 0.91 is read, DOCTYPE, editors and rating included", "[r
 
 TEST_CASE("UserLand RSS 0.91 is read", "[rss]") {
   const Collection c = read_fixture("rss-0.91-userland.xml");
-  CHECK(c.feed.source_format == "rss-0.91");
+  CHECK(c.feed.source_format == "rss-0.91-userland");
   CHECK(c.feed.language == "en");
   REQUIRE(c.items.size() == 1);
   CHECK(item(c, 0).summary == hrnews::Text("\"Some positive steps have been taken but some hurdles remain\""));
@@ -922,4 +922,49 @@ TEST_CASE("Random collections survive an RSS 2.0 round trip", "[rss]") {
   std::cout << "randomized round trips: rss " << trips << " (" << count << " collections, " << items << " items, "
             << ms << " ms), failures: " << failures << std::endl;
   CHECK(failures == 0);
+}
+
+// ---------------------------------------------------------------------------
+// Known bugs, fixed
+
+TEST_CASE("A kept extension with a duplicate attribute or a bad name never makes written RSS ill-formed", "[rss]") {
+  Collection c;
+  c.feed.title = hrnews::Text("T");
+  c.feed.url = "https://example.org/";
+  hrnews::Article a;
+  a.id = "urn:x:1";
+  a.title = hrnews::Text("X");
+  a.extensions["{urn:x}bad"] = R"("<x:bad xmlns:x=\"urn:x\" a=\"1\" a=\"2\"/>")";
+  a.extensions["{urn:x}1bad"] = R"("<x:1bad xmlns:x=\"urn:x\"/>")";
+  a.extensions["{urn:x}undeclared"] = R"("<x:undeclared y:z=\"1\" xmlns:x=\"urn:x\"/>")";
+  c.items.emplace_back(a);
+  const std::string written = hrnews::write_rss(c);
+  CHECK(written.find("a=\"1\" a=\"2\"") == std::string::npos);
+  CHECK(written.find("<x:1bad") == std::string::npos);
+  if (has_xmllint()) CHECK(xmllint_problem(written).empty());
+  // what could not go out as markup goes out escaped, and comes back unchanged
+  const Collection back = hrnews::read_rss(written, plain_read());
+  CHECK(repairs(back).empty());
+  REQUIRE(back.items.size() == 1);
+  CHECK(hrnews::article_of(back.items[0]).extensions == a.extensions);
+}
+
+TEST_CASE("A kept element from a variant namespace URI is written with the canonical URI and reported once", "[rss]") {
+  const std::string feed =
+      "<rss version=\"2.0\" xmlns:dc=\"https://purl.org/dc/elements/1.1\"><channel><title>T</title>"
+      "<link>https://example.org/</link><description>D</description>"
+      "<item><guid>urn:x:1</guid><dc:contributor>Luis</dc:contributor></item></channel></rss>";
+  const Collection c = hrnews::read_rss(feed, plain_read());
+  CHECK(with_code(c, "namespace-variant").size() == 1);
+  const auto& ext = hrnews::article_of(c.items.at(0)).extensions;
+  REQUIRE(ext.count("{http://purl.org/dc/elements/1.1/}contributor") == 1);
+  CHECK(ext.at("{http://purl.org/dc/elements/1.1/}contributor") ==
+        R"("<dc:contributor xmlns:dc=\"http://purl.org/dc/elements/1.1/\">Luis</dc:contributor>")");
+  const std::string written = hrnews::write_rss(c);
+  CHECK(written.find("xmlns:dc=\"https://purl.org/dc") == std::string::npos);
+  CHECK(written.find("<dc:contributor xmlns:dc=\"http://purl.org/dc/elements/1.1/\">Luis</dc:contributor>") !=
+        std::string::npos);
+  const Collection back = hrnews::read_rss(written, plain_read());
+  CHECK(with_code(back, "namespace-variant").size() == 1);  // the one restored from the first reading, no second
+  CHECK(hrnews::article_of(back.items.at(0)).extensions == ext);
 }

@@ -458,7 +458,7 @@ TEST_CASE("Mismatched end tags are repaired", "[xml-input]") {
   check_diag(recased, "mismatched-end-tag", "end tag </item> read as </Item> (1 occurrence)", 1, 13);
 
   const XmlInput dropped = load("<rss>\n<a>x</b></a></rss>");
-  CHECK(serialized(dropped) == "<rss><a>x</a></rss>");
+  CHECK(serialized(dropped) == "<rss>\n<a>x</a></rss>");  // white-space-only text is kept (mixed content)
   check_diag(dropped, "mismatched-end-tag", "end tag </b> matched no open element and was removed (1 occurrence)",
              2, 5);
 
@@ -469,7 +469,7 @@ TEST_CASE("Mismatched end tags are repaired", "[xml-input]") {
 
 TEST_CASE("A truncated document is closed", "[xml-input]") {
   const XmlInput x = load("<rss><channel>\n<item><title>Cut he");
-  CHECK(serialized(x) == "<rss><channel><item><title>Cut he</title></item></channel></rss>");
+  CHECK(serialized(x) == "<rss><channel>\n<item><title>Cut he</title></item></channel></rss>");
   check_diag(x, "truncated", "input is truncated; closed 4 open elements, innermost <title>", 2, 20);
 
   const XmlInput in_tag = load("<rss><item><link href=\"http://x");

@@ -120,57 +120,11 @@ bool has_element_child(pugi::xml_node el) {
 
 std::string_view attr(pugi::xml_node el, const char* name) { return el.attribute(name).value(); }
 
-// ---------------------------------------------------------------------------
-// XML names (XML 1.0 fifth edition, plus Namespaces in XML: at most one colon)
-
-/// Decodes one UTF-8 character at s[i] (advancing i); 0xFFFFFFFF when invalid.
-std::uint32_t next_code_point(std::string_view s, std::size_t& i) noexcept {
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  if (b0 < 0x80) {
-    ++i;
-    return b0;
-  }
-  std::size_t len = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC0 ? 2 : 0;
-  if (len == 0 || i + len > s.size()) {
-    ++i;
-    return 0xFFFFFFFFu;
-  }
-  std::uint32_t cp = b0 & (0x7Fu >> len);
-  for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
-  i += len;
-  return cp;
-}
-
-bool is_name_start(std::uint32_t c) noexcept {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' || (c >= 0xC0 && c <= 0xD6) ||
-         (c >= 0xD8 && c <= 0xF6) || (c >= 0xF8 && c <= 0x2FF) || (c >= 0x370 && c <= 0x37D) ||
-         (c >= 0x37F && c <= 0x1FFF) || (c >= 0x200C && c <= 0x200D) || (c >= 0x2070 && c <= 0x218F) ||
-         (c >= 0x2C00 && c <= 0x2FEF) || (c >= 0x3001 && c <= 0xD7FF) || (c >= 0xF900 && c <= 0xFDCF) ||
-         (c >= 0xFDF0 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0xEFFFF);
-}
-
-bool is_name_char(std::uint32_t c) noexcept {
-  return is_name_start(c) || c == '-' || c == '.' || (c >= '0' && c <= '9') || c == 0xB7 ||
-         (c >= 0x300 && c <= 0x36F) || (c >= 0x203F && c <= 0x2040);
-}
-
-/// An NCName: a name without colons.
-bool is_ncname(std::string_view s) noexcept {
-  if (s.empty()) return false;
-  std::size_t i = 0;
-  if (!is_name_start(next_code_point(s, i))) return false;
-  while (i < s.size()) {
-    if (!is_name_char(next_code_point(s, i))) return false;
-  }
-  return true;
-}
-
-/// A QName: NCName or NCName:NCName.
-bool is_qname(std::string_view s) noexcept {
-  const std::size_t colon = s.find(':');
-  if (colon == std::string_view::npos) return is_ncname(s);
-  return is_ncname(s.substr(0, colon)) && is_ncname(s.substr(colon + 1));
-}
+// XML names and the namespace well-formedness guard live in hr_ext (shared with the RSS writer).
+using hr::is_ncname;
+using hr::is_qname;
+using hr::namespace_well_formed;
+using hr::next_code_point;
 
 // ---------------------------------------------------------------------------
 // Value patterns of the RELAX NG grammar (XSD regular expressions: `.` is any
@@ -1477,18 +1431,6 @@ void freeze_whitespace(pugi::xml_node node) {
   });
 }
 
-/// Removes whitespace-only text below `node`: whether a reader keeps such text
-/// depends on its parser, so the writer never relies on it.
-void drop_blank_text(pugi::xml_node node) {
-  walk_elements(node, [](pugi::xml_node n) {
-    for (pugi::xml_node c = n.first_child(); c;) {
-      const pugi::xml_node next = c.next_sibling();
-      if (c.type() == pugi::node_pcdata && trim(c.value()).empty()) n.remove_child(c);
-      c = next;
-    }
-  });
-}
-
 /// Parses `text` as the content of `<wrapper xmlns="…">` (whitespace kept);
 /// nothing when it is not well-formed.
 bool parse_fragment(std::string_view text, std::string_view default_ns, pugi::xml_document& doc) {
@@ -1500,61 +1442,13 @@ bool parse_fragment(std::string_view text, std::string_view default_ns, pugi::xm
   return static_cast<bool>(r) && doc.document_element() && !doc.document_element().next_sibling();
 }
 
-/// Checks what pugixml does not: names are QNames, prefixes are declared,
-/// attributes are unique, declarations are legal (and never a variant spelling
-/// of a known namespace URI, which a reader would report). `element_ok`
-/// decides on each element's namespace URI. `top` itself is not checked.
-bool namespace_well_formed(pugi::xml_node top, const std::function<bool(std::string_view)>& element_ok) {
-  for (pugi::xml_node n = top.first_child(); n;) {
-    if (n.type() == pugi::node_element) {
-      const std::string_view name = n.name();
-      if (!is_qname(name)) return false;
-      const std::string_view prefix = hr::name_prefix(name);
-      if (prefix == "xmlns") return false;
-      const std::string uri = hr::lookup_namespace(n, prefix);
-      if (!prefix.empty() && uri.empty()) return false;
-      if (element_ok && !element_ok(uri)) return false;
-      std::vector<std::string_view> seen;
-      for (pugi::xml_attribute a = n.first_attribute(); a; a = a.next_attribute()) {
-        const std::string_view an = a.name();
-        if (!is_qname(an)) return false;
-        const std::string_view ap = hr::name_prefix(an);
-        if (ap == "xmlns" || an == "xmlns") {
-          // a variant spelling of a known namespace would be reported again on reading
-          bool variant = false;
-          hr::classify_namespace(a.value(), &variant);
-          if (variant) return false;
-        }
-        if (ap == "xmlns") {
-          const std::string_view declared = hr::local_name(an);
-          if (std::strlen(a.value()) == 0 || declared == "xmlns") return false;
-          if ((declared == "xml") != (std::string_view(a.value()) == "http://www.w3.org/XML/1998/namespace"))
-            return false;
-        } else if (!ap.empty() && ap != "xml" && hr::lookup_namespace(n, ap).empty()) {
-          return false;
-        }
-        if (std::find(seen.begin(), seen.end(), an) != seen.end()) return false;
-        seen.push_back(an);
-      }
-      if (n.first_child()) {
-        n = n.first_child();
-        continue;
-      }
-    }
-    while (n && !n.next_sibling() && n != top) n = n.parent();
-    if (!n || n == top) break;
-    n = n.next_sibling();
-  }
-  return true;
-}
-
 /// Whether `value` can go inside `<div xmlns="…xhtml">` as markup: well-formed,
 /// namespace-well-formed, every element in the XHTML namespace.
 bool xhtml_writable(std::string_view value, pugi::xml_document& frag) {
   if (!hr::is_xml_safe(value)) return false;
   if (!parse_fragment(value, xhtml_uri, frag)) return false;
   if (element_depth(frag.document_element()) > max_written_depth) return false;
-  drop_blank_text(frag.document_element());
+  // White space between elements is content in XHTML (`<b>a</b> <i>b</i>`): kept.
   return namespace_well_formed(frag.document_element(), [](std::string_view uri) {
     return hr::classify_namespace(uri) == Ns::xhtml && uri == xhtml_uri;
   });

@@ -891,12 +891,52 @@ std::string extension_key(std::string_view uri, std::string_view local) {
   return key;
 }
 
+/// Replaces every namespace declaration in `el` and below whose value is a
+/// variant spelling of a known namespace URI by that namespace's canonical URI.
+void canonicalise_declarations(pugi::xml_node el) {
+  for (pugi::xml_attribute a = el.first_attribute(); a; a = a.next_attribute()) {
+    const std::string_view name = a.name();
+    if (name != "xmlns" && name.substr(0, 6) != "xmlns:") continue;
+    bool variant = false;
+    const Ns ns = classify_namespace(a.value(), &variant);
+    if (variant) a.set_value(std::string(canonical_uri(ns)).c_str());
+  }
+  for (pugi::xml_node c = el.first_child(); c; c = c.next_sibling()) {
+    if (c.type() == pugi::node_element) canonicalise_declarations(c);
+  }
+}
+
+/// Removes white-space-only text children of `el` and its descendants where
+/// the element has element children and no other text.
+void drop_layout_whitespace(pugi::xml_node el) {
+  bool has_element = false, has_text = false;
+  for (pugi::xml_node c = el.first_child(); c; c = c.next_sibling()) {
+    if (c.type() == pugi::node_element) has_element = true;
+    else if (c.type() == pugi::node_cdata) has_text = true;
+    else if (c.type() == pugi::node_pcdata && c.value()[std::strspn(c.value(), " \t\r\n")] != '\0') has_text = true;
+  }
+  for (pugi::xml_node c = el.first_child(); c;) {
+    const pugi::xml_node next = c.next_sibling();
+    if (c.type() == pugi::node_element) drop_layout_whitespace(c);
+    else if (has_element && !has_text && c.type() == pugi::node_pcdata) el.remove_child(c);
+    c = next;
+  }
+}
+
 std::string outer_xml(pugi::xml_node element) {
   pugi::xml_document doc;
   pugi::xml_node copy = doc.append_copy(element);
   // Canonical form: no namespace is said by the absence of a declaration.
   if (const pugi::xml_attribute undeclare = copy.attribute("xmlns"); undeclare && !*undeclare.value())
     copy.remove_attribute(undeclare);
+  // White space between the children of an element that holds no other text
+  // (element-only content, as in atom:source) is layout, not content: dropped.
+  // In mixed content (`<b>a</b> <i>b</i>`) it is kept.
+  drop_layout_whitespace(copy);
+  // A variant spelling of a known namespace URI (https, no trailing slash) was
+  // reported when read: the kept element says the canonical URI, so that
+  // writing it back and reading it again reports nothing more.
+  canonicalise_declarations(copy);
   // Prefixes used in the subtree (element and attribute names).
   std::vector<std::string> used;
   auto note = [&used](std::string_view qname, bool is_attr) {
@@ -924,8 +964,11 @@ std::string outer_xml(pugi::xml_node element) {
   for (const std::string& p : used) {
     const std::string attr = p.empty() ? std::string("xmlns") : "xmlns:" + p;
     if (copy.attribute(attr.c_str())) continue;
-    const std::string uri = lookup_namespace(element, p);
+    std::string uri = lookup_namespace(element, p);
     if (uri.empty()) continue;
+    bool variant = false;
+    const Ns ns = classify_namespace(uri, &variant);
+    if (variant) uri = std::string(canonical_uri(ns));
     copy.append_attribute(attr.c_str()).set_value(uri.c_str());
   }
   return print(copy);
@@ -968,8 +1011,114 @@ std::optional<std::string> from_json_string(std::string_view text) {
 }
 }  // namespace
 
+// XML names (XML 1.0 fifth edition, plus Namespaces in XML: at most one colon)
+
+/// Decodes one UTF-8 character at s[i] (advancing i); 0xFFFFFFFF when invalid.
+std::uint32_t next_code_point(std::string_view s, std::size_t& i) noexcept {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) {
+    ++i;
+    return b0;
+  }
+  std::size_t len = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC0 ? 2 : 0;
+  if (len == 0 || i + len > s.size()) {
+    ++i;
+    return 0xFFFFFFFFu;
+  }
+  std::uint32_t cp = b0 & (0x7Fu >> len);
+  for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
+  i += len;
+  return cp;
+}
+
+namespace {
+
+bool is_name_start(std::uint32_t c) noexcept {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' || (c >= 0xC0 && c <= 0xD6) ||
+         (c >= 0xD8 && c <= 0xF6) || (c >= 0xF8 && c <= 0x2FF) || (c >= 0x370 && c <= 0x37D) ||
+         (c >= 0x37F && c <= 0x1FFF) || (c >= 0x200C && c <= 0x200D) || (c >= 0x2070 && c <= 0x218F) ||
+         (c >= 0x2C00 && c <= 0x2FEF) || (c >= 0x3001 && c <= 0xD7FF) || (c >= 0xF900 && c <= 0xFDCF) ||
+         (c >= 0xFDF0 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0xEFFFF);
+}
+
+bool is_name_char(std::uint32_t c) noexcept {
+  return is_name_start(c) || c == '-' || c == '.' || (c >= '0' && c <= '9') || c == 0xB7 ||
+         (c >= 0x300 && c <= 0x36F) || (c >= 0x203F && c <= 0x2040);
+}
+
+}  // namespace
+
+/// An NCName: a name without colons.
+bool is_ncname(std::string_view s) noexcept {
+  if (s.empty()) return false;
+  std::size_t i = 0;
+  if (!is_name_start(next_code_point(s, i))) return false;
+  while (i < s.size()) {
+    if (!is_name_char(next_code_point(s, i))) return false;
+  }
+  return true;
+}
+
+/// A QName: NCName or NCName:NCName.
+bool is_qname(std::string_view s) noexcept {
+  const std::size_t colon = s.find(':');
+  if (colon == std::string_view::npos) return is_ncname(s);
+  return is_ncname(s.substr(0, colon)) && is_ncname(s.substr(colon + 1));
+}
+
+/// Checks what pugixml does not: names are QNames, prefixes are declared,
+/// attributes are unique, declarations are legal (and never a variant spelling
+/// of a known namespace URI, which a reader would report). `element_ok`
+/// decides on each element's namespace URI. `top` itself is not checked.
+bool namespace_well_formed(pugi::xml_node top, const std::function<bool(std::string_view)>& element_ok) {
+  for (pugi::xml_node n = top.first_child(); n;) {
+    if (n.type() == pugi::node_element) {
+      const std::string_view name = n.name();
+      if (!is_qname(name)) return false;
+      const std::string_view prefix = name_prefix(name);
+      if (prefix == "xmlns") return false;
+      const std::string uri = lookup_namespace(n, prefix);
+      if (!prefix.empty() && uri.empty()) return false;
+      if (element_ok && !element_ok(uri)) return false;
+      std::vector<std::string_view> seen;
+      for (pugi::xml_attribute a = n.first_attribute(); a; a = a.next_attribute()) {
+        const std::string_view an = a.name();
+        if (!is_qname(an)) return false;
+        const std::string_view ap = name_prefix(an);
+        if (ap == "xmlns" || an == "xmlns") {
+          // a variant spelling of a known namespace would be reported again on reading
+          bool variant = false;
+          classify_namespace(a.value(), &variant);
+          if (variant) return false;
+        }
+        if (ap == "xmlns") {
+          const std::string_view declared = local_name(an);
+          if (std::strlen(a.value()) == 0 || declared == "xmlns") return false;
+          if ((declared == "xml") != (std::string_view(a.value()) == "http://www.w3.org/XML/1998/namespace"))
+            return false;
+        } else if (!ap.empty() && ap != "xml" && lookup_namespace(n, ap).empty()) {
+          return false;
+        }
+        if (std::find(seen.begin(), seen.end(), an) != seen.end()) return false;
+        seen.push_back(an);
+      }
+      if (n.first_child()) {
+        n = n.first_child();
+        continue;
+      }
+    }
+    while (n && !n.next_sibling() && n != top) n = n.parent();
+    if (!n || n == top) break;
+    n = n.next_sibling();
+  }
+  return true;
+}
+
 void keep_foreign(Extensions& ext, std::string_view uri, pugi::xml_node element) {
   std::string xml = outer_xml(element);
+  bool variant = false;
+  const Ns ns = classify_namespace(uri, &variant);
+  if (variant) uri = canonical_uri(ns);  // as outer_xml declares it
   std::string& slot = ext[extension_key(uri, local_name(element.name()))];
   if (!slot.empty()) {
     if (auto before = from_json_string(slot)) xml = *before + xml;
@@ -994,6 +1143,9 @@ bool append_raw_extension(pugi::xml_node parent, std::string_view key, std::stri
   const std::string text(value);
   if (!frag.load_buffer(text.data(), text.size(), pugi::parse_default | pugi::parse_fragment, pugi::encoding_utf8))
     return false;
+  // The guard the Atom writer applies too: QNames, unique attributes, declared
+  // prefixes, no variant namespace spelling (pugixml checks none of these).
+  if (!namespace_well_formed(frag, {})) return false;
   std::string again;
   std::size_t count = 0;
   for (pugi::xml_node n = frag.first_child(); n; n = n.next_sibling()) {

@@ -160,6 +160,19 @@ std::string outer_xml(pugi::xml_node element);
 /// to be markup already). For unescaped markup found inside a text element.
 std::string inner_xml(pugi::xml_node element);
 
+/// Decodes one UTF-8 character at s[i] (advancing i); 0xFFFFFFFF when invalid.
+std::uint32_t next_code_point(std::string_view s, std::size_t& i) noexcept;
+/// An NCName (XML 1.0 fifth edition name without colons).
+bool is_ncname(std::string_view s) noexcept;
+/// A QName: NCName or NCName:NCName.
+bool is_qname(std::string_view s) noexcept;
+/// The guard every XML writer applies to markup taken from the model (kept
+/// foreign elements, XHTML): names are QNames, prefixes are declared,
+/// attributes are unique, declarations are legal and never a variant spelling
+/// of a known namespace URI. `element_ok` (may be empty) decides on each
+/// element's namespace URI. `top` itself is not checked, its descendants are.
+bool namespace_well_formed(pugi::xml_node top, const std::function<bool(std::string_view)>& element_ok);
+
 /// The key under which a foreign element is kept in `extensions`:
 /// `{namespace-uri}local` (Clark notation); `{}local` for no namespace.
 std::string extension_key(std::string_view uri, std::string_view local);

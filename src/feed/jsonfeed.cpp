@@ -624,10 +624,12 @@ class Reader {
         while (!v.empty() && v.back() == '/') v.remove_suffix(1);
         if (starts_with(v, "http://")) v.remove_prefix(7);
         else if (starts_with(v, "https://")) v.remove_prefix(8);
-        if (v == version_1_0.substr(8) || v == version_1_1.substr(8)) {
-          if (v == version_1_0.substr(8)) f.source_format = "jsonfeed-1.0";
+        // "…/version/1.0" is a common spelling of version 1's URL.
+        const bool is_1_0 = v == version_1_0.substr(8) || v == "jsonfeed.org/version/1.0";
+        if (is_1_0 || v == version_1_1.substr(8)) {
+          if (is_1_0) f.source_format = "jsonfeed-1.0";
           repair("version-variant", "version " + json_detail::quote(text) + " read as " +
-                                        std::string(v == version_1_0.substr(8) ? version_1_0 : version_1_1),
+                                        std::string(is_1_0 ? version_1_0 : version_1_1),
                  "/version");
         } else {
           repair("version-unknown", "unknown JSON Feed version " + json_detail::quote(text) + "; read as 1.1",

@@ -404,6 +404,8 @@ class Reader {
 
   hx::NsScope& scope() { return ns_; }
   void set_version(std::string id) { version_ = std::move(id); }
+  /// Whether the document declared Netscape's RSS 0.91 DOCTYPE (tells Netscape's 0.91 from UserLand's).
+  void set_netscape_doctype(bool yes) { netscape_doctype_ = yes; }
 
  private:
   void repair(std::string code, std::string message, pugi::xml_node where, std::string path) {
@@ -579,6 +581,7 @@ class Reader {
   Collection& out_;
   hx::NsScope ns_;
   std::string version_ = "rss-2.0";
+  bool netscape_doctype_ = false;
 
   friend class Writer;
 };
@@ -840,6 +843,8 @@ void Reader::read_document(pugi::xml_node root) {
   if (ieq(root_local, "rss") && is_rss_ns(root_ns)) {
     const pugi::xml_attribute v = root.attribute("version");
     version_ = rss_version_id(v.value());
+    // Two formats share the number 0.91: Netscape's (declared with its DOCTYPE) and UserLand's.
+    if (version_ == "rss-0.91") version_ = netscape_doctype_ ? "rss-0.91-netscape" : "rss-0.91-userland";
     if (version_.empty()) {
       version_ = "rss";
       info("rss-version-unknown",
@@ -1142,6 +1147,24 @@ std::string Writer::write() {
 
 }  // namespace
 
+/// Whether the prolog of `bytes` (an 8-bit or UTF-8 document) holds a DOCTYPE
+/// naming Netscape (`-//Netscape Communications//DTD RSS 0.91//EN`, or the
+/// DTD at my.netscape.com). The repaired text no longer has the DOCTYPE.
+bool has_netscape_doctype(std::string_view bytes) {
+  const std::string_view head = bytes.substr(0, std::min<std::size_t>(bytes.size(), 2048));
+  auto find_ci = [head](std::string_view what, std::size_t from) {
+    for (std::size_t i = from; i + what.size() <= head.size(); ++i) {
+      if (ieq(head.substr(i, what.size()), what)) return i;
+    }
+    return std::string_view::npos;
+  };
+  const std::size_t doctype = find_ci("<!DOCTYPE", 0);
+  if (doctype == std::string_view::npos) return false;
+  const std::size_t end = head.find('>', doctype);
+  const std::size_t netscape = find_ci("netscape", doctype);
+  return netscape != std::string_view::npos && (end == std::string_view::npos || netscape < end);
+}
+
 Collection read_rss(std::string_view bytes, const ReadOptions& options) {
   detail::XmlInput in = load(bytes, options);
   Collection c;
@@ -1149,6 +1172,7 @@ Collection read_rss(std::string_view bytes, const ReadOptions& options) {
   const pugi::xml_node root = in.doc.document_element();
   if (!root) throw ParseError(std::string(kFormat), "no root element", {}, {}, options.file_name);
   Reader reader(options, in.source(bytes), c);
+  reader.set_netscape_doctype(has_netscape_doctype(bytes));
   reader.read_document(root);
   detail::finish_feed(c, options);
   return c;

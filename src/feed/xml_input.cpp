@@ -1476,9 +1476,11 @@ bool Repairer::sanitize() {
 // pugixml
 
 /// CDATA kept, references and line ends decoded, attribute white space
-/// normalised; comments, PIs, the declaration and DOCTYPE skipped.
+/// normalised, white-space-only text kept (it is significant in mixed content:
+/// the space of XHTML `<b>a</b> <i>b</i>`); comments, PIs, the declaration and
+/// DOCTYPE skipped.
 constexpr unsigned kParseFlags =
-    pugi::parse_cdata | pugi::parse_escapes | pugi::parse_eol | pugi::parse_wconv_attribute;
+    pugi::parse_cdata | pugi::parse_escapes | pugi::parse_eol | pugi::parse_wconv_attribute | pugi::parse_ws_pcdata;
 
 std::string pugixml_message(pugi::xml_parse_status status) {
   switch (status) {
