@@ -17,7 +17,7 @@
    a doubling check (no quadratic behaviour) and `convert --jobs 2` vs 1;
 6. prints one Markdown table and each bar of DESIGN.md section 7, met or missed.
 
-Needs: python3, cmake, a compiler (scripts/bootstrap.sh), and for the peers
+Needs: python3, cmake, a compiler (scripts/bootstrap.sh), GNU time, and for the peers
 pip and npm with access to the package registries.
 """
 
@@ -50,10 +50,13 @@ def run(cmd: list[str], **kw) -> subprocess.CompletedProcess:
 
 
 def gen_feed_script() -> Path:
+    if os.environ.get("HRNEWS_GEN_FEED"):
+        return Path(os.environ["HRNEWS_GEN_FEED"])
     for candidate in (ROOT.parent / "shared" / "bench" / "gen_feed.py", ROOT / "tests" / "python" / "gen_feed.py"):
         if candidate.exists():
             return candidate
-    sys.exit("perf.py: gen_feed.py not found (../shared/bench/gen_feed.py or tests/python/gen_feed.py)")
+    sys.exit("perf.py: gen_feed.py not found (../shared/bench/gen_feed.py or tests/python/gen_feed.py); "
+             "set HRNEWS_GEN_FEED to its path")
 
 
 def build() -> Path:
@@ -122,8 +125,8 @@ print(json.dumps(res))
 """
 
 NODE_PEER = r"""
-const fs = require('fs');
-const { parseFeed } = require('feedsmith');
+import fs from 'node:fs';
+import { parseFeed } from 'feedsmith';
 const [path, runs] = [process.argv[2], Number(process.argv[3])];
 const text = fs.readFileSync(path, 'utf8');
 let best = Infinity;
@@ -162,7 +165,7 @@ def setup_peers() -> tuple[Path | None, Path | None]:
             if shutil.which("npm") is None:
                 raise OSError("npm not installed (apt-get install npm)")
             run(["npm", "install", "--silent", "--prefix", str(node), "feedsmith"], stdout=subprocess.DEVNULL)
-        (node / "bench_feedsmith.cjs").write_text(NODE_PEER)
+        (node / "bench_feedsmith.mjs").write_text(NODE_PEER)
     except (subprocess.CalledProcessError, OSError) as e:
         log(f"feedsmith unavailable: {e}")
         node = None
@@ -183,7 +186,7 @@ def bench_peers(fmt: str, path: Path, runs: int, py: Path | None, node: Path | N
         else:
             log(out.stderr)
     if node is not None and fmt in ("rss", "atom", "jsonfeed"):
-        out = subprocess.run(["node", str(node / "bench_feedsmith.cjs"), str(path), str(runs)], capture_output=True,
+        out = subprocess.run(["node", str(node / "bench_feedsmith.mjs"), str(path), str(runs)], capture_output=True,
                              text=True, cwd=node)
         if out.returncode == 0:
             res.update(json.loads(out.stdout))
@@ -195,14 +198,17 @@ def bench_peers(fmt: str, path: Path, runs: int, py: Path | None, node: Path | N
 # --- memory, scale -----------------------------------------------------------
 
 def peak_rss(cmd: list[str]) -> tuple[float, int]:
-    """Wall seconds and peak resident memory (bytes) of one child process."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise RuntimeError(f"{cmd} failed")
-    return elapsed, usage.ru_maxrss * 1024
+    """Wall seconds and peak resident memory (bytes) of one run of `cmd`, by GNU time.
+
+    (Not os.wait4: a child's ru_maxrss also counts the pages it shared with
+    this Python process between fork and exec.)"""
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as report:
+        start = time.perf_counter()
+        subprocess.run(["/usr/bin/time", "-f", "%M", "-o", report.name, *cmd], check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        elapsed = time.perf_counter() - start
+        kib = int(report.read().strip().splitlines()[-1])
+    return elapsed, kib * 1024
 
 
 def big_jsonl(source: Path, target_bytes: int) -> Path:
@@ -263,6 +269,8 @@ def main() -> int:
     parser.add_argument("--report", type=Path, help="also write the Markdown report to this file")
     args = parser.parse_args()
 
+    if not Path("/usr/bin/time").exists():
+        sys.exit("perf.py: GNU time is needed for peak memory: apt-get install time")
     hrnews = build()
     sizes = [1000] if args.quick else [1000, 10000]
     runs = 3 if args.quick else 5
