@@ -32,8 +32,8 @@ if(NOT rc EQUAL 0 OR NOT valid EQUAL n)
   message(FATAL_ERROR "xmllint failed (${rc}):\n${err}")
 endif()
 ]=])
-set(_hrnews_xsd_validate ${CMAKE_COMMAND} -DXMLLINT=${HRNEWS_XMLLINT} -DXSD=${HRNEWS_XSD}
-    -P ${CMAKE_CURRENT_BINARY_DIR}/xsd-validate.cmake)
+set(_hrnews_xsd_validate ${CMAKE_COMMAND} -DXMLLINT=${HRNEWS_XMLLINT} -DXSD=${HRNEWS_XSD})
+set(_hrnews_xsd_script -P ${CMAKE_CURRENT_BINARY_DIR}/xsd-validate.cmake)
 
 file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/xsd-out-clean.cmake
      "file(REMOVE_RECURSE \"${HRNEWS_XSD_OUT_DIR}\")\n"
@@ -46,7 +46,7 @@ set_tests_properties(hrnews_xsd_docs_produce PROPERTIES
   ENVIRONMENT "HRNEWS_XSD_OUT=${HRNEWS_XSD_OUT_DIR}/docs"
   FIXTURES_REQUIRED hrnews_xsd_clean FIXTURES_SETUP hrnews_xsd_docs)
 add_test(NAME hrnews_xsd_docs_validate
-         COMMAND ${_hrnews_xsd_validate} -DDIR=${HRNEWS_XSD_OUT_DIR}/docs -DMIN=201)
+         COMMAND ${_hrnews_xsd_validate} -DDIR=${HRNEWS_XSD_OUT_DIR}/docs -DMIN=201 ${_hrnews_xsd_script})
 set_tests_properties(hrnews_xsd_docs_validate PROPERTIES FIXTURES_REQUIRED hrnews_xsd_docs LABELS "schema"
   SKIP_REGULAR_EXPRESSION "xmllint not found: skipped")
 
@@ -56,7 +56,7 @@ if(TARGET hrnews_cli)
                    -o ${HRNEWS_XSD_OUT_DIR}/cli/omct-2015-11.xml)
   set_tests_properties(hrnews_xsd_cli_produce PROPERTIES
     FIXTURES_REQUIRED hrnews_xsd_clean FIXTURES_SETUP hrnews_xsd_cli)
-  add_test(NAME hrnews_xsd_cli_validate COMMAND ${_hrnews_xsd_validate} -DDIR=${HRNEWS_XSD_OUT_DIR}/cli -DMIN=1)
+  add_test(NAME hrnews_xsd_cli_validate COMMAND ${_hrnews_xsd_validate} -DDIR=${HRNEWS_XSD_OUT_DIR}/cli -DMIN=1 ${_hrnews_xsd_script})
   set_tests_properties(hrnews_xsd_cli_validate PROPERTIES FIXTURES_REQUIRED hrnews_xsd_cli LABELS "schema"
     SKIP_REGULAR_EXPRESSION "xmllint not found: skipped")
 endif()
