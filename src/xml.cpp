@@ -491,6 +491,7 @@ class Writer {
     time("published", "published_raw", a.published);
     time("updated", "updated_raw", a.updated);
     string("language", a.language);
+    if (a.language_inferred) leaf("language_inferred", "true");
     list("authors", a.authors, [&](const Person& p) { person("author", p); });
     parties("publishers", "publisher", a.publishers);
     list("categories", a.categories, [&](const Category& c) {
@@ -1194,6 +1195,7 @@ class Reader {
       else if (k == "updated") updated = c;
       else if (k == "updated_raw") updated_raw = c;
       else if (k == "language") a.language = string(c);
+      else if (k == "language_inferred") a.language_inferred = boolean(c);
       else if (k == "authors") each(c, "author", a.authors, [&](pugi::xml_node x) { return person(x); });
       else if (k == "publishers") parties(c, "publisher", a.publishers);
       else if (k == "categories") {

@@ -215,9 +215,9 @@ void serialize(Ar& ar, Event& e, const unsigned /*version*/) {
   ar& make_nvp("location", e.location);
 }
 
-/// Boost.Serialization of `Article`.
+/// Boost.Serialization of `Article`. Version 2 added `language_inferred` (false when loading version 1).
 template <class Ar>
-void serialize(Ar& ar, Article& a, const unsigned /*version*/) {
+void serialize(Ar& ar, Article& a, const unsigned version) {
   using boost::serialization::make_nvp;
   namespace d = serialization_detail;
   ar& make_nvp("id", a.id);
@@ -229,6 +229,11 @@ void serialize(Ar& ar, Article& a, const unsigned /*version*/) {
   d::optional(ar, "has_published", "published", a.published);
   d::optional(ar, "has_updated", "updated", a.updated);
   ar& make_nvp("language", a.language);
+  if (version >= 2) {
+    ar& make_nvp("language_inferred", a.language_inferred);
+  } else if constexpr (!Ar::is_saving::value) {
+    a.language_inferred = false;
+  }
   ar& make_nvp("authors", a.authors);
   ar& make_nvp("publishers", a.publishers);
   ar& make_nvp("categories", a.categories);
@@ -433,7 +438,8 @@ void serialize(Ar& ar, Collection& c, const unsigned /*version*/) {
 
 }  // namespace hrnews
 
-// Version 1 of every class: the archives in tests/data/archives/v1/.
+// Version 1 of every class wrote the archives in tests/data/archives/v1/; Article is at version 2
+// (language_inferred). Bump a version when a class changes, and load older versions.
 BOOST_CLASS_VERSION(hrnews::Text, 1)
 BOOST_CLASS_VERSION(hrnews::Timestamp, 1)
 BOOST_CLASS_VERSION(hrnews::CaseReference, 1)
@@ -446,7 +452,7 @@ BOOST_CLASS_VERSION(hrnews::TermRef, 1)
 BOOST_CLASS_VERSION(hrnews::Attachment, 1)
 BOOST_CLASS_VERSION(hrnews::Relation, 1)
 BOOST_CLASS_VERSION(hrnews::Event, 1)
-BOOST_CLASS_VERSION(hrnews::Article, 1)
+BOOST_CLASS_VERSION(hrnews::Article, 2)
 BOOST_CLASS_VERSION(hrnews::Victim, 1)
 BOOST_CLASS_VERSION(hrnews::Addressee, 1)
 BOOST_CLASS_VERSION(hrnews::Intervention, 1)
