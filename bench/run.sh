@@ -12,11 +12,13 @@ out="$root/build-release/bench-data"
 "$root/scripts/bootstrap.sh"
 cmake --preset release >/dev/null
 cmake --build --preset release --target bench_json bench_feeds
+cmake --build --preset release --target bench_interchange
 mkdir -p "$out"
 for n in 1000 10000; do
   [ -s "$out/jsonfeed-$n.json" ] || python3 "$gen" jsonfeed "$n" > "$out/jsonfeed-$n.json"
   [ -s "$out/canonical-$n.json" ] || python3 "$root/bench/tools/jsonfeed_to_hrnews.py" "$out/jsonfeed-$n.json" > "$out/canonical-$n.json"
   "$root/build-release/bench/bench_json" "$out/canonical-$n.json"
+  "$root/build-release/bench/bench_interchange" "$out/canonical-$n.json"
   echo
 done
 for n in 10000; do

@@ -11,6 +11,7 @@ packages=(
   python3 python3-jsonschema iso-codes
   jing
   doxygen dpkg-dev
+  libxml2-utils
 )
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

@@ -24,6 +24,8 @@
 #include <hrnews/jsonfeed.hpp>
 #include <hrnews/jsonl.hpp>
 #include <hrnews/rss.hpp>
+#include <hrnews/serialization.hpp>
+#include <hrnews/xml.hpp>
 
 namespace hrnews {
 namespace {
@@ -69,6 +71,30 @@ std::string write_rss_entry(const Collection& collection, const WriteOptions& op
 std::string write_jsonfeed_entry(const Collection& collection, const WriteOptions& options) {
   return write_jsonfeed(collection, options);
 }
+Collection read_boost_text_entry(std::string_view data, const ReadOptions& options) {
+  return read_boost(data, ArchiveKind::text, options);
+}
+std::string write_boost_text_entry(const Collection& collection, const WriteOptions& /*options*/) {
+  return write_boost(collection, ArchiveKind::text);
+}
+Collection read_boost_binary_entry(std::string_view data, const ReadOptions& options) {
+  return read_boost(data, ArchiveKind::binary, options);
+}
+std::string write_boost_binary_entry(const Collection& collection, const WriteOptions& /*options*/) {
+  return write_boost(collection, ArchiveKind::binary);
+}
+Collection read_boost_xml_entry(std::string_view data, const ReadOptions& options) {
+  return read_boost(data, ArchiveKind::xml, options);
+}
+std::string write_boost_xml_entry(const Collection& collection, const WriteOptions& /*options*/) {
+  return write_boost(collection, ArchiveKind::xml);
+}
+Collection read_xml_entry(std::string_view data, const ReadOptions& options) {
+  return read_xml(data, options);
+}
+std::string write_xml_entry(const Collection& collection, const WriteOptions& options) {
+  return write_xml(collection, options);
+}
 
 /// Every format this build knows, in a stable order. Formats that are only
 /// recognised by `detect_format` (no reader or writer yet) have null functions;
@@ -82,7 +108,11 @@ const std::vector<FormatEntry>& format_table() {
       {"rdf", "RSS 1.0 (RDF), read by the RSS reader", &read_rss_entry, nullptr},
       {"atom", "Atom 0.3 and 1.0 (writes 1.0 + hrnews extension)", &read_atom_entry, &write_atom_entry},
       {"jsonfeed", "JSON Feed 1.0 and 1.1 (writes 1.1)", &read_jsonfeed_entry, &write_jsonfeed_entry},
-      {"xml", "hrnews canonical XML (lossless)", nullptr, nullptr},
+      {"xml", "hrnews canonical XML (lossless)", &read_xml_entry, &write_xml_entry},
+      {"boost-text", "Boost.Serialization text archive", &read_boost_text_entry, &write_boost_text_entry},
+      {"boost-binary", "Boost.Serialization binary archive (trusted data only, not portable)",
+       &read_boost_binary_entry, &write_boost_binary_entry},
+      {"boost-xml", "Boost.Serialization XML archive", &read_boost_xml_entry, &write_boost_xml_entry},
   };
   return table;
 }
@@ -294,6 +324,7 @@ std::string detect_xml(std::string_view data, std::size_t start) {
   if (local == "feed") return "atom";
   if (local == "entry") return "atom";  // an Atom entry document
   if (local == "hrnews") return "xml";
+  if (local == "boost_serialization") return "boost-xml";
   return {};
 }
 
@@ -342,6 +373,11 @@ std::vector<FormatInfo> formats() {
 std::string detect_format(std::string_view data) {
   const auto b0 = data.size() > 0 ? static_cast<unsigned char>(data[0]) : 0u;
   const auto b1 = data.size() > 1 ? static_cast<unsigned char>(data[1]) : 0u;
+  // Boost text and binary archives start with their signature (text: "22 serialization::archive 18";
+  // binary: the signature's length as a binary integer, then the signature).
+  if (data.substr(0, 40).find("serialization::archive") != std::string_view::npos) {
+    return b0 >= '0' && b0 <= '9' ? "boost-text" : "boost-binary";
+  }
   // UTF-32 and UTF-16 (with a byte-order mark, or XML's "<?" without one) can
   // only be XML feeds here: JSON formats are UTF-8.
   if (data.size() >= 4) {
