@@ -10,6 +10,7 @@ packages=(
   libboost-date-time-dev libboost-serialization-dev libpugixml-dev nlohmann-json3-dev catch2
   python3 python3-jsonschema iso-codes
   jing
+  python3-rfc3987
 )
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
