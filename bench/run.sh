@@ -16,3 +16,10 @@ for n in 1000 10000; do
   "$root/build-release/bench/bench_json" "$out/canonical-$n.json"
   echo
 done
+# Interchange exports (ninjs, JSON-LD) and the ReliefWeb import, beside canonical JSON.
+cmake --build --preset release --target bench_exports
+for n in 10000; do
+  [ -s "$out/reliefweb-$n.json" ] || python3 "$root/bench/tools/hrnews_to_reliefweb.py" "$out/canonical-$n.json" > "$out/reliefweb-$n.json"
+  "$root/build-release/bench/bench_exports" "$out/canonical-$n.json" "$out/reliefweb-$n.json"
+  echo
+done
