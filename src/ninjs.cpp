@@ -537,6 +537,10 @@ class ItemWriter {
     w_.plain_string(to_string(kind_of(item)));
     w_.key("id");
     w_.string(a.id);
+    if (a.language_inferred) {
+      w_.key("language_inferred");
+      w_.boolean(true);
+    }
     term_refs("subjects", a.subjects);
     strings("countries", a.countries);
     strings("regions", a.regions);

@@ -64,6 +64,7 @@ Collection appeal() {
   in.published = Timestamp::from_fields(2017, 7, 3, 9, 30, 0, 0, 180, Precision::minute);
   in.updated = Timestamp::from_fields(2017, 7, 4, 0, 0, 0, 0, std::nullopt, Precision::day);
   in.language = "en";
+  in.language_inferred = true;
   in.authors.push_back(Person{"The Observatory", "obs@example.org", ""});
   in.countries = {"TR"};
   in.regions = {"COE"};
@@ -166,7 +167,7 @@ TEST_CASE("The hrnews extension property carries what core ninjs cannot", "[ninj
   const json o = json::parse(write_ninjs(appeal(), options))[0];
   CHECK(o["standard"]["schema"] == "urn:hrnews:schema:ninjs-extension:1.0");
   CHECK(o["hrnews"] == json::parse(R"({
-    "kind":"intervention","id":"TUR 005 / 0717 / OBS 078",
+    "kind":"intervention","id":"TUR 005 / 0717 / OBS 078","language_inferred":true,
     "subjects":[{"scheme":"theme","code":"human-rights-defenders"},{"scheme":"genre","code":"urgent-intervention"}],
     "countries":["TR"],"regions":["COE"],
     "campaigns":[{"id":"urn:campaign:one","name":"Free Ms. A","url":"https://example.org/free-a"}],
