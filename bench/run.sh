@@ -26,3 +26,12 @@ for n in 10000; do
   [ -s "$out/atom-$n.xml" ] || python3 "$gen" atom "$n" > "$out/atom-$n.xml"
   "$root/build-release/bench/bench_feeds" "$out/rss-$n.xml" "$out/atom-$n.xml"
 done
+# Interchange exports (ninjs, JSON-LD) and the ReliefWeb import, beside canonical JSON.
+cmake --build --preset release --target bench_exports
+for n in 10000; do
+  [ -s "$out/reliefweb-$n.json" ] || python3 "$root/bench/tools/hrnews_to_reliefweb.py" "$out/canonical-$n.json" > "$out/reliefweb-$n.json"
+  "$root/build-release/bench/bench_exports" "$out/canonical-$n.json" "$out/reliefweb-$n.json"
+  echo
+done
+# Everything side by side with the peers (feedparser, feedsmith, Python), memory and scale:
+echo "for the full table with peers, memory and scale: python3 bench/perf.py"

@@ -12,6 +12,7 @@ packages=(
   jing
   doxygen dpkg-dev
   libxml2-utils
+  python3-rfc3987
 )
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

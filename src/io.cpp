@@ -23,6 +23,9 @@
 #include <hrnews/json.hpp>
 #include <hrnews/jsonfeed.hpp>
 #include <hrnews/jsonl.hpp>
+#include <hrnews/jsonld.hpp>
+#include <hrnews/ninjs.hpp>
+#include <hrnews/reliefweb.hpp>
 #include <hrnews/rss.hpp>
 #include <hrnews/serialization.hpp>
 #include <hrnews/xml.hpp>
@@ -71,6 +74,7 @@ std::string write_rss_entry(const Collection& collection, const WriteOptions& op
 std::string write_jsonfeed_entry(const Collection& collection, const WriteOptions& options) {
   return write_jsonfeed(collection, options);
 }
+<<<<<<< HEAD
 Collection read_boost_text_entry(std::string_view data, const ReadOptions& options) {
   return read_boost(data, ArchiveKind::text, options);
 }
@@ -94,6 +98,23 @@ Collection read_xml_entry(std::string_view data, const ReadOptions& options) {
 }
 std::string write_xml_entry(const Collection& collection, const WriteOptions& options) {
   return write_xml(collection, options);
+=======
+std::string write_ninjs_entry(const Collection& collection, const WriteOptions& options) {
+  return write_ninjs(collection, options);
+}
+std::string write_ninjs_hrnews_entry(const Collection& collection, const WriteOptions& options) {
+  NinjsOptions n;
+  n.pretty = options.pretty;
+  n.indent = options.indent;
+  n.hrnews_extension = true;
+  return write_ninjs(collection, n);
+}
+std::string write_jsonld_entry(const Collection& collection, const WriteOptions& options) {
+  return write_jsonld(collection, options);
+}
+Collection read_reliefweb_entry(std::string_view data, const ReadOptions& options) {
+  return read_reliefweb(data, options);
+>>>>>>> interchange2
 }
 
 /// Every format this build knows, in a stable order. Formats that are only
@@ -108,11 +129,21 @@ const std::vector<FormatEntry>& format_table() {
       {"rdf", "RSS 1.0 (RDF), read by the RSS reader", &read_rss_entry, nullptr},
       {"atom", "Atom 0.3 and 1.0 (writes 1.0 + hrnews extension)", &read_atom_entry, &write_atom_entry},
       {"jsonfeed", "JSON Feed 1.0 and 1.1 (writes 1.1)", &read_jsonfeed_entry, &write_jsonfeed_entry},
+<<<<<<< HEAD
       {"xml", "hrnews canonical XML (lossless)", &read_xml_entry, &write_xml_entry},
       {"boost-text", "Boost.Serialization text archive", &read_boost_text_entry, &write_boost_text_entry},
       {"boost-binary", "Boost.Serialization binary archive (trusted data only, not portable)",
        &read_boost_binary_entry, &write_boost_binary_entry},
       {"boost-xml", "Boost.Serialization XML archive", &read_boost_xml_entry, &write_boost_xml_entry},
+=======
+      {"xml", "hrnews canonical XML (lossless)", nullptr, nullptr},
+      {"ninjs", "IPTC ninjs 2.2: a JSON array of news objects (write only)", nullptr, &write_ninjs_entry},
+      {"ninjs-hrnews", "IPTC ninjs 2.2 + the hrnews extension property (write only)", nullptr,
+       &write_ninjs_hrnews_entry},
+      {"jsonld", "schema.org JSON-LD: NewsArticle and Event nodes in a @graph (write only)", nullptr,
+       &write_jsonld_entry},
+      {"reliefweb", "ReliefWeb API reports response, v1 and v2 (read only)", &read_reliefweb_entry, nullptr},
+>>>>>>> interchange2
   };
   return table;
 }
@@ -146,6 +177,8 @@ struct JsonTop {
   bool has_hrnews = false;    ///< a member "hrnews"
   bool has_hrnews_parts = false;  ///< a member "feed" or "items"
   bool jsonfeed = false;      ///< "version": "https://jsonfeed.org/version/…"
+  bool has_data = false;      ///< a member "data" (ReliefWeb API responses)
+  bool api_envelope = false;  ///< a member "totalCount", "count", "time" or "href" (ReliefWeb API responses)
   bool complete = false;      ///< the object was closed
   std::size_t end = 0;        ///< offset just after the closing brace, when complete
 };
@@ -179,6 +212,8 @@ JsonTop scan_json_object(std::string_view data, std::size_t start, bool stop_whe
           expect_key = false;
           if (text == "hrnews") top.has_hrnews = true;
           if (text == "feed" || text == "items") top.has_hrnews_parts = true;
+          if (text == "data") top.has_data = true;
+          if (text == "totalCount" || text == "count" || text == "time" || text == "href") top.api_envelope = true;
           value_of_version = text == "version";
           if (stop_when_known && top.has_hrnews) return top;
         } else if (value_of_version && last_key == "version") {
@@ -328,6 +363,14 @@ std::string detect_xml(std::string_view data, std::size_t start) {
   return {};
 }
 
+/// A `data` array whose first element has a `fields` object (a ReliefWeb
+/// response without its envelope): looked for in the first 64 KiB only.
+bool looks_like_reliefweb_data(std::string_view data, std::size_t start) {
+  const std::string_view head = data.substr(start, 65536);
+  const std::size_t at = head.find("\"data\"");
+  return at != std::string_view::npos && head.find("\"fields\"", at) != std::string_view::npos;
+}
+
 std::string detect_ascii(std::string_view data) {
   const std::size_t start = skip_bom_and_space(data);
   if (start >= data.size()) return {};
@@ -344,6 +387,7 @@ std::string detect_ascii(std::string_view data) {
   if (top.has_hrnews) return "json";
   if (top.jsonfeed) return "jsonfeed";
   if (top.has_hrnews_parts) return "json";  // an hrnews document missing its version: let the reader say so
+  if (top.has_data && (top.api_envelope || looks_like_reliefweb_data(data, start))) return "reliefweb";
   return {};
 }
 
