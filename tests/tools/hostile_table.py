@@ -23,7 +23,7 @@ def rss(items, doctype=""):
 
 
 def inputs(tmp, hrnews, sample):
-    """(name, bytes, command suffix) for every hostile input."""
+    """(name, bytes, extra arguments of `hrnews validate`) for every hostile input."""
     sample_json = open(sample, "rb").read()
     sample_rss = subprocess.run([hrnews, "convert", sample, "--to", "rss"], check=True,
                                 stdout=subprocess.PIPE).stdout
@@ -55,13 +55,17 @@ def inputs(tmp, hrnews, sample):
     yield "sample truncated at half (RSS)", sample_rss[: len(sample_rss) // 2]
     rng = random.Random(20151126)
     corrupted = bytearray(sample_rss)
-    for i in range(0, len(corrupted), 50):
+    for i in range(25, len(corrupted), 50):
         corrupted[i] = rng.choice([0x00, 0x01, 0x1B, 0xFF, 0xC3, 0x80])
     yield "RSS with NUL, controls, invalid UTF-8 every 50 bytes", bytes(corrupted)
     yield "random bytes (64 kB, fixed seed)", bytes(rng.getrandbits(8) for _ in range(65536))
-    yield "HTML page", b"<!DOCTYPE html><html><head><title>x</title></head><body><p>Not a feed</p></body></html>"
+    page = b"<!DOCTYPE html><html><head><title>x</title></head><body><p>Not a feed</p></body></html>"
+    yield "HTML page", page
+    yield "HTML page, `--from rss`", page, ["--from", "rss"]
     yield "gzip stream of the RSS sample", gzip.compress(sample_rss, mtime=0)
+    yield "gzip stream, `--from rss`", gzip.compress(sample_rss, mtime=0), ["--from", "rss"]
     yield "empty file", b""
+    yield "empty file, `--from atom`", b"", ["--from", "atom"]
 
 
 def main():
@@ -72,31 +76,35 @@ def main():
     print("| input | size | result | CPU time | peak memory |")
     print("|---|---:|---|---:|---:|")
     with tempfile.TemporaryDirectory() as tmp:
-        for name, data in inputs(tmp, args.hrnews, args.sample):
+        for entry in inputs(tmp, args.hrnews, args.sample):
+            name, data, extra = entry if len(entry) == 3 else (entry[0], entry[1], [])
             path = os.path.join(tmp, "input")
             with open(path, "wb") as f:
                 f.write(data)
-            del data
-            pid = os.fork()
-            if pid == 0:  # child: run hrnews with output to a file
-                with open(os.path.join(tmp, "out"), "wb") as out:
-                    os.dup2(out.fileno(), 1)
-                    os.dup2(out.fileno(), 2)
-                    os.execv(args.hrnews, [args.hrnews, "validate", path])
-            _, status, usage = os.wait4(pid, 0)
-            output = open(os.path.join(tmp, "out"), "rb").read().decode("utf-8", "replace")
-            code = os.waitstatus_to_exitcode(status)
-            first = next((l for l in output.splitlines() if "error" in l), output.splitlines()[0] if output else "")
+            del data, entry
+            # /usr/bin/time is a small fresh parent, so the peak memory is hrnews' own
+            usage_file = os.path.join(tmp, "usage")
+            proc = subprocess.run(["/usr/bin/time", "-f", "%U %S %M", "-o", usage_file, args.hrnews, "validate",
+                                   path] + extra, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+            output = proc.stdout.decode("utf-8", "replace")
+            user, system, max_kb = open(usage_file).read().split()[-3:]
+            lines = output.splitlines()
+            errors = [l for l in lines if ": error: " in l]
+            warnings = [l for l in lines if ": warning: " in l]
+            oks = [l for l in lines if ": ok (" in l]
+            first = errors[0] if errors else (oks[0] if oks else (lines[0] if lines else ""))
             first = first.replace(path, "FILE").replace("|", "\\|")
             if len(first) > 90:
                 first = first[:87] + "…"
+            result = "exit %d: `%s`" % (proc.returncode, first)
+            if warnings:
+                result += " + %d warning%s" % (len(warnings), "" if len(warnings) == 1 else "s")
             if MARKER in output:
-                first += " **(marker leaked!)**"
+                result += " **(marker leaked!)**"
             size = os.path.getsize(path)
             size_text = "%.1f MiB" % (size / 1048576) if size >= 1048576 else "%d B" % size
-            cpu = usage.ru_utime + usage.ru_stime
-            print("| %s | %s | exit %d: `%s` | %.2f s | %.0f MiB |" % (
-                name, size_text, code, first, cpu, usage.ru_maxrss / 1024))
+            print("| %s | %s | %s | %.2f s | %.0f MiB |" % (
+                name, size_text, result, float(user) + float(system), int(max_kb) / 1024))
             sys.stdout.flush()
 
 
