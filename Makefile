@@ -9,7 +9,7 @@ HRNEWS  := $(BUILD)/apps/hrnews
 SAMPLE  := examples/data/omct-2015-11.rss
 OUT     := $(BUILD)/out/omct-2015-11.jsonl
 
-.PHONY: run test build bootstrap clean
+.PHONY: run test build bootstrap clean test-asan
 
 run: build
 	$(HRNEWS) stats $(SAMPLE)
@@ -19,6 +19,12 @@ run: build
 
 test: build
 	ctest --preset default -j2
+
+# The whole test suite under address + undefined-behaviour sanitizers (preset asan, build-asan/).
+test-asan: bootstrap
+	@if [ ! -f build-asan/CMakeCache.txt ] || [ ! -f build-asan/build.ninja ]; then cmake --preset asan; fi
+	cmake --build --preset asan -- -j2
+	ctest --preset asan -j2
 
 build: bootstrap
 	@if [ ! -f $(BUILD)/CMakeCache.txt ] || [ ! -f $(BUILD)/build.ninja ]; then cmake --preset default; fi

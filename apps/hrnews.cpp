@@ -394,10 +394,26 @@ std::size_t parse_jobs(const Args& args) {
   return n;
 }
 
+/// Sets `limit` from the option `name` when given: a whole number of at least 1.
+void read_limit(const Args& args, std::string_view name, std::size_t& limit) {
+  if (!args.has(name)) return;
+  const std::string text = args.get(name);
+  const bool digits = !text.empty() && text.size() <= 19 &&
+                      std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  const unsigned long long n = digits ? std::stoull(text) : 0;
+  if (n < 1) throw UsageError("option " + std::string(name) + " needs a whole number of at least 1, not " + in_quotes(text));
+  limit = static_cast<std::size_t>(n);
+}
+
 hrnews::ReadOptions read_options(const Args& args) {
   hrnews::ReadOptions options;
   options.base_url = args.get("--base");
   options.strict = args.has("--strict");
+  options.sanitize_html = args.has("--sanitize-html");
+  read_limit(args, "--max-input-bytes", options.limits.max_input_bytes);
+  read_limit(args, "--max-depth", options.limits.max_depth);
+  read_limit(args, "--max-items", options.limits.max_items);
+  read_limit(args, "--max-string-bytes", options.limits.max_string_bytes);
   return options;
 }
 
@@ -683,6 +699,11 @@ const std::vector<Command>& commands() {
            {"--base", "", "URL", "base for relative URLs when the input gives none"},
            {"--jobs", "", "N", "read N inputs at a time (default 1)"},
            {"--strict", "", "", "treat repairs of broken input as errors"},
+           {"--sanitize-html", "", "", "pass HTML summaries and contents through the safe-HTML allowlist"},
+           {"--max-input-bytes", "", "N", "refuse an input (a JSONL line) over N bytes (default 536870912)"},
+           {"--max-depth", "", "N", "refuse nesting deeper than N levels (default 256)"},
+           {"--max-items", "", "N", "refuse more than N items per input (default 5000000)"},
+           {"--max-string-bytes", "", "N", "refuse one string over N bytes (default 67108864)"},
        },
        &run_convert},
       {"validate", "validate INPUT... [--from FORMAT] [--strict] [--jobs N]",
@@ -693,6 +714,11 @@ const std::vector<Command>& commands() {
            {"--from", "", "FORMAT", "input format (default: detected from the content)"},
            {"--strict", "", "", "treat repairs and warnings as errors"},
            {"--jobs", "", "N", "read N inputs at a time (default 1)"},
+           {"--sanitize-html", "", "", "pass HTML summaries and contents through the safe-HTML allowlist"},
+           {"--max-input-bytes", "", "N", "refuse an input (a JSONL line) over N bytes (default 536870912)"},
+           {"--max-depth", "", "N", "refuse nesting deeper than N levels (default 256)"},
+           {"--max-items", "", "N", "refuse more than N items per input (default 5000000)"},
+           {"--max-string-bytes", "", "N", "refuse one string over N bytes (default 67108864)"},
        },
        &run_validate},
       {"stats", "stats INPUT... [--json] [--from FORMAT] [--jobs N]",
@@ -703,6 +729,11 @@ const std::vector<Command>& commands() {
            {"--json", "", "", "print the counts as JSON"},
            {"--from", "", "FORMAT", "input format (default: detected from the content)"},
            {"--jobs", "", "N", "read N inputs at a time (default 1)"},
+           {"--sanitize-html", "", "", "pass HTML summaries and contents through the safe-HTML allowlist"},
+           {"--max-input-bytes", "", "N", "refuse an input (a JSONL line) over N bytes (default 536870912)"},
+           {"--max-depth", "", "N", "refuse nesting deeper than N levels (default 256)"},
+           {"--max-items", "", "N", "refuse more than N items per input (default 5000000)"},
+           {"--max-string-bytes", "", "N", "refuse one string over N bytes (default 67108864)"},
        },
        &run_stats},
       {"taxonomy", "taxonomy list | show SCHEME | export SCHEME --to json [-o OUT]",

@@ -6,6 +6,12 @@ function(hrnews_set_warnings target)
   endif()
 endfunction()
 
+# Sanitizer builds (preset `asan`): every target, tests included; any report fails.
+# The fuzz build (HRNEWS_BUILD_FUZZERS, clang) instruments the library for libFuzzer.
+if(HRNEWS_BUILD_FUZZERS)
+  add_compile_options(-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
+  add_link_options(-fsanitize=address,undefined)
+endif()
 if(HRNEWS_SANITIZE)
   add_compile_options(-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
   add_link_options(-fsanitize=address,undefined)

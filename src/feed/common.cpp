@@ -6,6 +6,7 @@
 
 #include <hrnews/classify.hpp>
 #include <hrnews/error.hpp>
+#include <hrnews/html.hpp>
 
 namespace hrnews::detail {
 
@@ -67,6 +68,7 @@ void finish_feed(Collection& collection, const ReadOptions& options) {
     collection.diagnostics.push_back(std::move(d));
   }
   if (options.classify) classify(collection);
+  if (options.sanitize_html) html::sanitize_collection(collection);
 }
 
 }  // namespace hrnews::detail
