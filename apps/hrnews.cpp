@@ -773,9 +773,12 @@ void print_options(std::ostream& out, const std::vector<OptionSpec>& specs) {
 
 void print_formats(std::ostream& out) {
   out << "formats:\n";
-  for (const auto& f : hrnews::formats()) {
+  const std::vector<hrnews::FormatInfo> all = hrnews::formats();
+  std::size_t width = 0;  // the widest id, plus two spaces
+  for (const auto& f : all) width = std::max(width, f.id.size() + 2);
+  for (const auto& f : all) {
     std::string can = f.can_read && f.can_write ? "read, write" : f.can_read ? "read" : "write";
-    out << "  " << f.id << std::string(f.id.size() < 10 ? 10 - f.id.size() : 1, ' ') << can
+    out << "  " << f.id << std::string(width - f.id.size(), ' ') << can
         << std::string(can.size() < 13 ? 13 - can.size() : 1, ' ') << f.description << '\n';
   }
 }

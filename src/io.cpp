@@ -19,6 +19,8 @@
 #include <system_error>
 #include <utility>
 
+#include <sys/stat.h>  // fstat
+
 #include <hrnews/atom.hpp>
 #include <hrnews/json.hpp>
 #include <hrnews/jsonfeed.hpp>
@@ -470,6 +472,12 @@ Collection read_file(const std::string& path, std::string_view format, ReadOptio
     throw std::system_error(errno != 0 ? errno : ENOENT, std::generic_category(), "cannot open " + in_quotes(path));
   }
   std::string data;
+  // Reserve the whole size up front: growing the string by doubling would
+  // briefly hold two copies of a large feed.
+  struct stat info {};
+  if (::fstat(::fileno(file.get()), &info) == 0 && S_ISREG(info.st_mode) && info.st_size > 0) {
+    data.reserve(static_cast<std::size_t>(info.st_size));
+  }
   char buffer[65536];
   for (;;) {
     const std::size_t n = std::fread(buffer, 1, sizeof buffer, file.get());
