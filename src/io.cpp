@@ -76,7 +76,6 @@ std::string write_rss_entry(const Collection& collection, const WriteOptions& op
 std::string write_jsonfeed_entry(const Collection& collection, const WriteOptions& options) {
   return write_jsonfeed(collection, options);
 }
-<<<<<<< HEAD
 Collection read_boost_text_entry(std::string_view data, const ReadOptions& options) {
   return read_boost(data, ArchiveKind::text, options);
 }
@@ -100,7 +99,7 @@ Collection read_xml_entry(std::string_view data, const ReadOptions& options) {
 }
 std::string write_xml_entry(const Collection& collection, const WriteOptions& options) {
   return write_xml(collection, options);
-=======
+}
 std::string write_ninjs_entry(const Collection& collection, const WriteOptions& options) {
   return write_ninjs(collection, options);
 }
@@ -116,7 +115,6 @@ std::string write_jsonld_entry(const Collection& collection, const WriteOptions&
 }
 Collection read_reliefweb_entry(std::string_view data, const ReadOptions& options) {
   return read_reliefweb(data, options);
->>>>>>> interchange2
 }
 
 /// Every format this build knows, in a stable order. Formats that are only
@@ -131,21 +129,17 @@ const std::vector<FormatEntry>& format_table() {
       {"rdf", "RSS 1.0 (RDF), read by the RSS reader", &read_rss_entry, nullptr},
       {"atom", "Atom 0.3 and 1.0 (writes 1.0 + hrnews extension)", &read_atom_entry, &write_atom_entry},
       {"jsonfeed", "JSON Feed 1.0 and 1.1 (writes 1.1)", &read_jsonfeed_entry, &write_jsonfeed_entry},
-<<<<<<< HEAD
       {"xml", "hrnews canonical XML (lossless)", &read_xml_entry, &write_xml_entry},
       {"boost-text", "Boost.Serialization text archive", &read_boost_text_entry, &write_boost_text_entry},
       {"boost-binary", "Boost.Serialization binary archive (trusted data only, not portable)",
        &read_boost_binary_entry, &write_boost_binary_entry},
       {"boost-xml", "Boost.Serialization XML archive", &read_boost_xml_entry, &write_boost_xml_entry},
-=======
-      {"xml", "hrnews canonical XML (lossless)", nullptr, nullptr},
       {"ninjs", "IPTC ninjs 2.2: a JSON array of news objects (write only)", nullptr, &write_ninjs_entry},
       {"ninjs-hrnews", "IPTC ninjs 2.2 + the hrnews extension property (write only)", nullptr,
        &write_ninjs_hrnews_entry},
       {"jsonld", "schema.org JSON-LD: NewsArticle and Event nodes in a @graph (write only)", nullptr,
        &write_jsonld_entry},
       {"reliefweb", "ReliefWeb API reports response, v1 and v2 (read only)", &read_reliefweb_entry, nullptr},
->>>>>>> interchange2
   };
   return table;
 }
