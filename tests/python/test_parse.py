@@ -80,6 +80,17 @@ def test_parse_error_is_a_value_error_with_its_location() -> None:
     assert str(err).startswith("<input>:2:13: json: ")
 
 
+def test_parse_error_pickles_with_its_location() -> None:
+    import pickle
+
+    with pytest.raises(hrnews.ParseError) as info:
+        hrnews.parse(b'<html>\n  <body>x</body></html>', format="rss", file_name="x.xml")
+    clone = pickle.loads(pickle.dumps(info.value))
+    assert type(clone) is hrnews.ParseError
+    assert str(clone) == "x.xml:1:2: rss: root element <html> is not <rss> or <rdf:RDF>"
+    assert (clone.line, clone.column, clone.file, clone.format) == (1, 2, "x.xml", "rss")
+
+
 def test_parse_error_names_the_file_it_read(tmp_path: pathlib.Path) -> None:
     bad = tmp_path / "broken.xml"
     bad.write_bytes(b'<html>\n  <body>x</body></html>')

@@ -90,6 +90,20 @@ __all__ = [
 ]
 
 
+def _rebuild_parse_error(args: tuple[object, ...], attributes: dict[str, object]) -> ParseError:
+    error = ParseError(*args)
+    error.__dict__.update(attributes)
+    return error
+
+
+def _reduce_parse_error(self: ParseError) -> tuple[object, ...]:
+    return (_rebuild_parse_error, (self.args, dict(self.__dict__)))
+
+
+# A ParseError keeps its location when pickled (e.g. raised on a Dask worker).
+setattr(ParseError, "__reduce__", _reduce_parse_error)
+
+
 def _looks_like_document(text: str) -> bool:
     """True when `text` is a document rather than a path: its first character
     after a byte-order mark and whitespace is ``<`` (XML) or ``{`` (JSON)."""

@@ -262,7 +262,7 @@ class Article:
                  campaigns: Sequence[str] = (), related: Sequence[Relation] = (),
                  attachments: Sequence[Attachment] = (), rights: Optional[Text | str] = None,
                  dateline: str = "", event: Optional[Event] = None,
-                 extensions: Optional[dict[str, str]] = None) -> None: ...
+                 extensions: dict[str, str] = ...) -> None: ...
     @property
     def kind(self) -> str: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]
@@ -308,7 +308,7 @@ class Intervention(Article):
                  campaigns: Sequence[str] = (), related: Sequence[Relation] = (),
                  attachments: Sequence[Attachment] = (), rights: Optional[Text | str] = None,
                  dateline: str = "", event: Optional[Event] = None,
-                 extensions: Optional[dict[str, str]] = None,
+                 extensions: dict[str, str] = ...,
                  case_ref: Optional[CaseReference | str] = None,
                  intervention_type: InterventionType | str = ...,
                  status: Optional[CaseStatus | str] = None, victims: Sequence[Victim] = (),
@@ -342,7 +342,7 @@ class Campaign:
                  end: Optional[Timestamp | str] = None, organisers: Sequence[Party] = (),
                  hashtags: Sequence[str] = (), subjects: Sequence[TermRef] = (),
                  countries: Sequence[str] = (), items: Sequence[str] = (),
-                 calls_to_action: Sequence[str] = (), extensions: Optional[dict[str, str]] = None) -> None: ...
+                 calls_to_action: Sequence[str] = (), extensions: dict[str, str] = ...) -> None: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]
 
 class Diagnostic:
@@ -374,7 +374,7 @@ class Feed:
                  url: str = "", links: Sequence[Link] = (), language: str = "",
                  updated: Optional[Timestamp | str] = None, publishers: Sequence[Party] = (),
                  generator: str = "", rights: Optional[Text | str] = None, icon: str = "",
-                 source_format: str = "", extensions: Optional[dict[str, str]] = None) -> None: ...
+                 source_format: str = "", extensions: dict[str, str] = ...) -> None: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]
 
 class Mapping:
@@ -392,9 +392,9 @@ class Term:
     broader: list[str]
     mappings: list[Mapping]
     deprecated: bool
-    def __init__(self, code: str = "", uri: str = "", labels: Optional[dict[str, str]] = None,
-                 alt_labels: Optional[dict[str, list[str]]] = None,
-                 definition: Optional[dict[str, str]] = None, broader: Sequence[str] = (),
+    def __init__(self, code: str = "", uri: str = "", labels: dict[str, str] = ...,
+                 alt_labels: dict[str, list[str]] = ...,
+                 definition: dict[str, str] = ..., broader: Sequence[str] = (),
                  mappings: Sequence[Mapping] = (), deprecated: bool = False) -> None: ...
     def label(self, lang: str = "en") -> str: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]
@@ -404,7 +404,7 @@ class Scheme:
     uri: str
     title: dict[str, str]
     terms: list[Term]
-    def __init__(self, id: str = "", uri: str = "", title: Optional[dict[str, str]] = None,
+    def __init__(self, id: str = "", uri: str = "", title: dict[str, str] = ...,
                  terms: Sequence[Term] = ()) -> None: ...
     def __len__(self) -> int: ...
     def to_json(self) -> str: ...
@@ -466,10 +466,10 @@ class Collection:
     source_format: str
     title: Text
     updated: Optional[Timestamp]
-    def __init__(self, feed: Optional[Feed] = None, items: Sequence[Article] = (),
+    def __init__(self, feed: Feed = ..., items: Sequence[Article] = (),
                  campaigns: Sequence[Campaign] = (), schemes: Sequence[Scheme] = (),
                  diagnostics: Sequence[Diagnostic] = (),
-                 extensions: Optional[dict[str, str]] = None) -> None: ...
+                 extensions: dict[str, str] = ...) -> None: ...
     def __len__(self) -> int: ...
     def __getitem__(self, index: int) -> Article: ...
     def __iter__(self) -> Iterator[Article]: ...
