@@ -71,6 +71,18 @@ std::string primary_language(std::string_view tag) {
   return lower_ascii(trim(tag.substr(0, end)));
 }
 
+/// True when `a` and `b` are equal but for the case of ASCII letters (`en-GB`, `en-gb`).
+bool equal_ignoring_case(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+    if (x != y) return false;
+  }
+  return true;
+}
+
 /// `s` cut to `max_label_bytes` (at a UTF-8 boundary), with `…` when cut.
 std::string shorten(std::string_view s) {
   if (s.size() <= max_label_bytes) return std::string(s);
@@ -929,8 +941,14 @@ ItemClassification Classifier::run(Item& item, std::string_view feed_language) {
   for (const TermRef* ref : found) add_ref(a, iv, *ref);
 
   // Language (identified above, before the item could change kind).
+  // An item language equal to the feed's (an Atom entry inheriting the feed's
+  // xml:lang, an RSS item repeating the channel's) is the feed's declaration,
+  // not the item's: like an empty one, it gives way to text that strongly
+  // contradicts it. A language of the item's own is never changed.
   if (opt_.language && !guess.language.empty()) {
-    if (!a.language.empty()) {
+    const bool from_feed = a.language.empty() || (!a.language_inferred && !feed_language_raw_.empty() &&
+                                                  equal_ignoring_case(a.language, feed_language_raw_));
+    if (!from_feed) {
       if (guess.confidence >= opt_.contradict_language_confidence && primary_language(a.language) != guess.language)
         out.language_mismatch = guess;
     } else {
@@ -939,6 +957,7 @@ ItemClassification Classifier::run(Item& item, std::string_view feed_language) {
                             : guess.confidence >= opt_.contradict_language_confidence && guess.language != feed_language_;
       if (fill) {
         a.language = guess.language;
+        a.language_inferred = true;
         out.inferred_language = guess;
       }
     }

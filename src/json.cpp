@@ -56,7 +56,8 @@ constexpr NameEntry member_names[] = {
     {"institution", Member::institution},
     {"intervention_type", Member::intervention_type}, {"items", Member::items},
     {"kind", Member::kind}, {"label", Member::label}, {"labels", Member::labels},
-    {"language", Member::language}, {"lat", Member::lat},
+    {"language", Member::language},
+    {"language_inferred", Member::language_inferred}, {"lat", Member::lat},
     {"length", Member::length}, {"line", Member::line}, {"links", Member::links},
     {"location", Member::location}, {"lon", Member::lon},
     {"mappings", Member::mappings}, {"message", Member::message},
@@ -97,7 +98,7 @@ const MemberSet& known_set(Owner owner) {
                                           M::source_format});
   static const MemberSet article = make_set(
       {M::kind, M::id, M::url, M::links, M::title, M::summary, M::content, M::published, M::published_raw,
-       M::updated, M::updated_raw, M::language, M::authors, M::publishers, M::categories, M::subjects,
+       M::updated, M::updated_raw, M::language, M::language_inferred, M::authors, M::publishers, M::categories, M::subjects,
        M::countries, M::regions, M::geo, M::campaigns, M::related, M::attachments, M::rights, M::dateline,
        M::event});
   static const MemberSet intervention =
@@ -557,10 +558,8 @@ std::string SaxHandler::capture_path() const {
   return path;
 }
 
-void sax_parse(std::string_view input, SaxHandler& handler) {
-  const char* begin = input.data();
-  nlohmann::json::sax_parse(begin, begin + input.size(), &handler, nlohmann::json::input_format_t::json,
-                            /*strict=*/true, /*ignore_comments=*/false);
+void SaxHandler::syntax_error(std::size_t offset, std::string message) {
+  throw ParseError(site_.format, std::move(message), locate(site_, input_, offset), {}, std::string(site_.file));
 }
 
 // ---------------------------------------------------------------------------
@@ -1197,6 +1196,7 @@ class Decoder {
         case Member::updated: updated.value = v; return;
         case Member::updated_raw: updated.raw = v; return;
         case Member::language: read(v, a.language); return;
+        case Member::language_inferred: read(v, a.language_inferred); return;
         case Member::authors: read(v, a.authors); return;
         case Member::publishers: read(v, a.publishers); return;
         case Member::categories: read(v, a.categories); return;
@@ -1677,6 +1677,10 @@ void article_members(Writer& w, const Article& a) {
   put(w, "published", "published_raw", a.published);
   put(w, "updated", "updated_raw", a.updated);
   put(w, "language", a.language);
+  if (a.language_inferred) {
+    w.key("language_inferred");
+    w.boolean(true);
+  }
   put(w, "authors", a.authors);
   put(w, "publishers", a.publishers);
   put(w, "categories", a.categories);

@@ -2,9 +2,10 @@
 // Private to the library: the machinery shared by the canonical JSON reader and
 // writer (json.cpp) and JSON Lines (jsonl.cpp).
 //
-// Reading: nlohmann's SAX parser feeds `SaxHandler`, which records one
-// top-level value at a time (the feed, one item, one campaign…) on a flat
-// `Tape` and hands it to a decoder that builds the model directly. No DOM is
+// Reading: a hand-written parser (json_parse.cpp) sends the events of
+// nlohmann's SAX interface to `SaxHandler`, which records one top-level value
+// at a time (the feed, one item, one campaign…) on a flat `Tape` and hands it
+// to a decoder that builds the model directly. No DOM is
 // built and memory does not grow with the number of items beyond the model
 // itself. Nesting is checked as it happens, so hostile depth never reaches a
 // recursive code path.
@@ -115,7 +116,8 @@ enum class Member : std::uint8_t {
   countries, dateline, deadline, deadline_raw, definition, deprecated,
   diagnostics, email, end, end_raw, event, fax, feed, follows, gender,
   generator, geo, hashtags, href, hreflang, hrnews, icon, id, id_or_url,
-  institution, intervention_type, items, kind, label, labels, language, lat,
+  institution, intervention_type, items, kind, label, labels, language,
+  language_inferred, lat,
   length, line, links, location, lon, mappings, message, name, organisation,
   organisers, path, phone, published, published_raw, publishers, raw,
   regions, rel, related, requested_actions, rights, role, scheme, schemes,
@@ -176,7 +178,7 @@ void check_version(const Tape& tape, const Site& site);
 // ---------------------------------------------------------------------------
 // SAX handler
 
-/// Receives nlohmann's SAX events, checks limits and routes top-level values.
+/// Receives SAX events (nlohmann's interface), checks limits and routes top-level values.
 class SaxHandler {
  public:
   using json = nlohmann::json;
@@ -212,6 +214,8 @@ class SaxHandler {
   bool end_array();
   [[noreturn]] bool parse_error(std::size_t position, const std::string& last_token,
                                 const nlohmann::detail::exception& ex);
+  /// Throws the syntax error `message` located at byte `offset` of the input.
+  [[noreturn]] void syntax_error(std::size_t offset, std::string message);
 
  private:
   enum class Slot : std::uint8_t { none, version, feed, items, campaigns, schemes, diagnostics, extension };

@@ -8,11 +8,11 @@ namespace hrnews {
 
 bool operator==(const Article& a, const Article& b) {
   return std::tie(a.id, a.url, a.links, a.title, a.summary, a.content, a.published, a.updated,
-                  a.language, a.authors, a.publishers, a.categories, a.subjects, a.countries,
+                  a.language, a.language_inferred, a.authors, a.publishers, a.categories, a.subjects, a.countries,
                   a.regions, a.geo, a.campaigns, a.related, a.attachments, a.rights, a.dateline,
                   a.event, a.extensions) ==
          std::tie(b.id, b.url, b.links, b.title, b.summary, b.content, b.published, b.updated,
-                  b.language, b.authors, b.publishers, b.categories, b.subjects, b.countries,
+                  b.language, b.language_inferred, b.authors, b.publishers, b.categories, b.subjects, b.countries,
                   b.regions, b.geo, b.campaigns, b.related, b.attachments, b.rights, b.dateline,
                   b.event, b.extensions);
 }

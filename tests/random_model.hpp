@@ -43,7 +43,7 @@ struct RandomOptions {
 inline const std::set<std::string>& known_member_names() {
   static const std::set<std::string> names = {
       "hrnews", "feed", "items", "campaigns", "schemes", "diagnostics", "kind", "id", "title", "subtitle", "url",
-      "links", "language", "updated", "updated_raw", "publishers", "generator", "rights", "icon", "source_format",
+      "links", "language", "language_inferred", "updated", "updated_raw", "publishers", "generator", "rights", "icon", "source_format",
       "summary", "content", "published", "published_raw", "authors", "categories", "subjects", "countries",
       "regions", "geo", "related", "attachments", "dateline", "event", "case_ref", "intervention_type", "status",
       "victims", "violations", "requested_actions", "addressees", "deadline", "deadline_raw", "follows", "name",
@@ -394,6 +394,7 @@ class RandomModel {
     a.published = maybe_timestamp();
     a.updated = maybe_timestamp();
     a.language = maybe_lang();
+    a.language_inferred = chance(0.3);
     a.authors = list([&] { return person(); });
     a.publishers = list([&] { return party(); });
     a.categories = list([&] { return category(); });
@@ -701,7 +702,7 @@ class Differ {
   }
   void diff(const std::string& p, const hrnews::Article& a, const hrnews::Article& b) {
     HRNEWS_DIFF(id); HRNEWS_DIFF(url); HRNEWS_DIFF(links); HRNEWS_DIFF(title); HRNEWS_DIFF(summary);
-    HRNEWS_DIFF(content); HRNEWS_DIFF(published); HRNEWS_DIFF(updated); HRNEWS_DIFF(language); HRNEWS_DIFF(authors);
+    HRNEWS_DIFF(content); HRNEWS_DIFF(published); HRNEWS_DIFF(updated); HRNEWS_DIFF(language); HRNEWS_DIFF(language_inferred); HRNEWS_DIFF(authors);
     HRNEWS_DIFF(publishers); HRNEWS_DIFF(categories); HRNEWS_DIFF(subjects); HRNEWS_DIFF(countries);
     HRNEWS_DIFF(regions); HRNEWS_DIFF(geo); HRNEWS_DIFF(campaigns); HRNEWS_DIFF(related); HRNEWS_DIFF(attachments);
     HRNEWS_DIFF(rights); HRNEWS_DIFF(dateline); HRNEWS_DIFF(event); HRNEWS_DIFF(extensions);

@@ -11,6 +11,8 @@
 
 #include <hrnews/builtin.hpp>
 #include <hrnews/classify.hpp>
+#include <hrnews/atom.hpp>
+#include <hrnews/io.hpp>
 #include <hrnews/json.hpp>
 #include <hrnews/rss.hpp>
 
@@ -277,12 +279,15 @@ TEST_CASE("languages are inferred only where none is declared, and never overwri
                                "Brahim Ould Bilal Ramdane, respectivement président et vice-président de l'IRA-Mauritanie"));
   c.items.emplace_back(article("Venezuela: Restrictions to freedom of association must be rejected"));
   Article declared = article("Morocco: Report du procès des 7 défenseurs des droits humains");
-  declared.language = "en";
+  declared.language = "es";
   c.items.emplace_back(std::move(declared));
   hrnews::classify(c);
   CHECK(hrnews::article_of(c.items[0]).language == "fr");
+  CHECK(hrnews::article_of(c.items[0]).language_inferred);
   CHECK(hrnews::article_of(c.items[1]).language.empty());  // the feed's language holds
-  CHECK(hrnews::article_of(c.items[2]).language == "en");  // declared: kept
+  CHECK_FALSE(hrnews::article_of(c.items[1]).language_inferred);
+  CHECK(hrnews::article_of(c.items[2]).language == "es");  // the item's own: kept
+  CHECK_FALSE(hrnews::article_of(c.items[2]).language_inferred);
   REQUIRE(count_diagnostics(c, "language-inferred") == 1);
   const hrnews::Diagnostic& inferred = *find_diagnostic(c, "language-inferred");
   CHECK(inferred.path == "/items/0/language");
@@ -396,4 +401,62 @@ TEST_CASE("the seed page read from RSS is classified as a reader of the page wou
   CHECK(count_diagnostics(c, "unknown-category") == 0);
   CHECK(count_diagnostics(c, "language-inferred") == 2);
   CHECK(count_diagnostics(c, "language-mismatch") == 0);
+}
+
+TEST_CASE("an Atom entry inheriting the feed's xml:lang gives way to text that contradicts it", "[classify]") {
+  const std::string atom =
+      R"(<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">
+  <id>urn:test:feed</id><title>Latest news</title><updated>2015-11-26T00:00:00Z</updated>
+  <entry><id>urn:test:1</id><title>Mauritanie : Transfert à la prison civile de Nouakchott des dirigeants de l'IRA et poursuite de leur détention arbitraire</title><updated>2015-11-20T00:00:00Z</updated></entry>
+  <entry><id>urn:test:2</id><title>Venezuela: Restrictions to freedom of association must be rejected by the authorities</title><updated>2015-11-20T00:00:00Z</updated></entry>
+  <entry xml:lang="es"><id>urn:test:3</id><title>Mauritanie : Transfert à la prison civile de Nouakchott des dirigeants de l'IRA et poursuite de leur détention arbitraire</title><updated>2015-11-20T00:00:00Z</updated></entry>
+</feed>)";
+  const Collection c = hrnews::read_atom(atom);
+  REQUIRE(c.items.size() == 3);
+  // Inherited "en" contradicted by French text: replaced, marked inferred, reported.
+  CHECK(hrnews::article_of(c.items[0]).language == "fr");
+  CHECK(hrnews::article_of(c.items[0]).language_inferred);
+  const hrnews::Diagnostic* inferred = find_diagnostic(c, "language-inferred");
+  REQUIRE(inferred != nullptr);
+  CHECK(inferred->path == "/items/0/language");
+  CHECK(inferred->message.find("; the feed declares \"en\"") != std::string::npos);
+  // Inherited "en" and English text: kept as declared by the feed.
+  CHECK(hrnews::article_of(c.items[1]).language == "en");
+  CHECK_FALSE(hrnews::article_of(c.items[1]).language_inferred);
+  // The entry's own xml:lang is never changed; the contradiction is reported.
+  CHECK(hrnews::article_of(c.items[2]).language == "es");
+  CHECK_FALSE(hrnews::article_of(c.items[2]).language_inferred);
+  REQUIRE(count_diagnostics(c, "language-mismatch") == 1);
+  CHECK(find_diagnostic(c, "language-mismatch")->path == "/items/2/language");
+  // Without classification the inherited language stays as read.
+  hrnews::ReadOptions off;
+  off.classify = false;
+  const Collection raw = hrnews::read_atom(atom, off);
+  CHECK(hrnews::article_of(raw.items[0]).language == "en");
+  CHECK_FALSE(hrnews::article_of(raw.items[0]).language_inferred);
+}
+
+TEST_CASE("an inferred language survives canonical JSON, RSS, Atom and JSON Feed", "[classify]") {
+  Collection c;
+  c.feed.title.value = "Latest news";
+  c.feed.language = "en";
+  Article a = article("Mauritanie : Transfert à la prison civile de Nouakchott");
+  a.language = "fr";
+  a.language_inferred = true;
+  c.items.emplace_back(std::move(a));
+  c.items.emplace_back(article("Venezuela: Restrictions to freedom of association"));
+  const std::string json = hrnews::write_json(c);
+  CHECK(json.find("\"language_inferred\": true") != std::string::npos);
+  CHECK(json.find("\"language_inferred\"") == json.rfind("\"language_inferred\""));  // only when true
+  hrnews::ReadOptions off;
+  off.classify = false;
+  for (std::string_view format : {"json", "rss", "atom", "jsonfeed"}) {
+    INFO(format);
+    const Collection back = hrnews::read(hrnews::write(c, format), format, off);
+    REQUIRE(back.items.size() == 2);
+    CHECK(hrnews::article_of(back.items[0]).language == "fr");
+    CHECK(hrnews::article_of(back.items[0]).language_inferred);
+    CHECK_FALSE(hrnews::article_of(back.items[1]).language_inferred);
+  }
 }

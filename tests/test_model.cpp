@@ -433,6 +433,7 @@ TEST_CASE("Article equality depends on every field", "[model]") {
       {"updated", [](Article& a) { a.updated = ts("2015-11-26T09:30:00+00:00"); }},
       {"updated (absent)", [](Article& a) { a.updated.reset(); }},
       {"language", [](Article& a) { a.language = "fr"; }},
+      {"language_inferred", [](Article& a) { a.language_inferred = !a.language_inferred; }},
       {"authors", [](Article& a) { a.authors[0].email.clear(); }},
       {"authors (empty)", [](Article& a) { a.authors.clear(); }},
       {"publishers", [](Article& a) { a.publishers[0].kind = PartyKind::person; }},
@@ -457,7 +458,7 @@ TEST_CASE("Article equality depends on every field", "[model]") {
       {"extensions (empty)", [](Article& a) { a.extensions.clear(); }},
   };
   check_every_field_matters(full_article(), m);
-  CHECK(fields_of(m).size() == 23);
+  CHECK(fields_of(m).size() == 24);
   struct Mirror {
     std::string id, url;
     std::vector<Link> links;
@@ -465,6 +466,7 @@ TEST_CASE("Article equality depends on every field", "[model]") {
     std::optional<Text> summary, content;
     std::optional<Timestamp> published, updated;
     std::string language;
+    bool language_inferred = false;
     std::vector<Person> authors;
     std::vector<Party> publishers;
     std::vector<Category> categories;

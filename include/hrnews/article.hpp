@@ -76,6 +76,10 @@ struct Article {
   std::optional<Timestamp> published;     ///< first publication
   std::optional<Timestamp> updated;       ///< last change
   std::string language;                   ///< BCP 47 tag, e.g. `en`, `fr`
+  /// True when `language` was not declared by the source but inferred from the
+  /// item's text by classification (`identify_language`); a declared language is
+  /// never replaced by an inferred one (see `classify.hpp`).
+  bool language_inferred = false;
   std::vector<Person> authors;            ///< authors as the source names them
   std::vector<Party> publishers;          ///< publishing organisations, co-signatories…
   std::vector<Category> categories;       ///< raw categories as found

@@ -39,13 +39,15 @@
 ///    country (`TUR …` → `TR`).
 /// 5. **Language** (see `identify_language`), read from the title without its
 ///    place prefix, plus the beginning of the summary when the title has fewer
-///    than eight words: an item without a language gets the identified one when
-///    the feed declares none and the guess is fairly sure, or when the guess
-///    strongly contradicts the feed's language; diagnostic `language-inferred` (info,
-///    path `/items/N/language`). A declared item language is never changed; when
-///    the text strongly contradicts it, diagnostic `language-mismatch` (info).
-///    An item with no language and text in the feed's language is left empty:
-///    it inherits the feed's.
+///    than eight words: an item without a language — or with the feed's language,
+///    which counts as declared by the feed (an Atom entry inheriting `xml:lang`) —
+///    gets the identified one when the feed declares none and the guess is fairly
+///    sure, or when the guess strongly contradicts the feed's language; it is then
+///    marked `language_inferred`, diagnostic `language-inferred` (info, path
+///    `/items/N/language`). A language of the item's own (not the feed's) is never
+///    changed; when the text strongly contradicts it, diagnostic
+///    `language-mismatch` (info). An item with no language and text in the feed's
+///    language is left empty: it inherits the feed's.
 ///
 /// Resolved terms go to `subjects` (violations of interventions to `violations`),
 /// country codes to `countries`, region codes to `regions`. Nothing already

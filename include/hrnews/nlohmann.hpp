@@ -370,6 +370,7 @@ void put_article(J& j, const Article& a) {
   put_time(j, "published", "published_raw", a.published);
   put_time(j, "updated", "updated_raw", a.updated);
   put(j, "language", a.language);
+  if (a.language_inferred) j["language_inferred"] = true;
   put(j, "authors", a.authors);
   put(j, "publishers", a.publishers);
   put(j, "categories", a.categories);
@@ -398,6 +399,7 @@ void get_article(const J& j, Article& a) {
   time_member(j, "published", "published_raw", a.published);
   time_member(j, "updated", "updated_raw", a.updated);
   member(j, "language", a.language);
+  member(j, "language_inferred", a.language_inferred);
   member(j, "authors", a.authors);
   member(j, "publishers", a.publishers);
   member(j, "categories", a.categories);

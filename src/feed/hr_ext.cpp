@@ -1113,6 +1113,8 @@ void write_item(pugi::xml_node parent, const Item& item, const Article& native, 
   if (a.published != n.published) write_opt_timestamp(parent, "published", a.published);
   if (a.updated != n.updated) write_opt_timestamp(parent, "updated", a.updated);
   if (a.language != n.language) text_el(parent, "language", a.language);
+  if (a.language_inferred != n.language_inferred)
+    text_el(parent, "language-inferred", a.language_inferred ? "true" : "false");
   if (a.authors != n.authors) {
     pugi::xml_node el = add(parent, "authors");
     for (const auto& p : a.authors) write_person(el, p);
@@ -1225,6 +1227,7 @@ void apply_item(const std::vector<pugi::xml_node>& hr_children, Item& item, cons
     else if (n == "published") override_timestamp(el, a.published, in);
     else if (n == "updated") override_timestamp(el, a.updated, in);
     else if (n == "language") a.language = get_text(el);
+    else if (n == "language-inferred") a.language_inferred = get_text(el) == "true" || get_text(el) == "1";
     else if (n == "authors") a.authors = read_list<Person>(el, "person", read_person);
     else if (n == "publishers")
       a.publishers = read_list<Party>(el, "party", [&](pugi::xml_node c) { return read_party(c, in); });

@@ -51,7 +51,7 @@ inline constexpr std::string_view feed_members[] = {
     "generator", "rights", "icon", "source_format"};
 inline constexpr std::string_view article_members[] = {
     "kind", "id", "url", "links", "title", "summary", "content", "published", "published_raw", "updated",
-    "updated_raw", "language", "authors", "publishers", "categories", "subjects", "countries", "regions",
+    "updated_raw", "language", "language_inferred", "authors", "publishers", "categories", "subjects", "countries", "regions",
     "geo", "campaigns", "related", "attachments", "rights", "dateline", "event"};
 inline constexpr std::string_view intervention_members[] = {
     "case_ref", "intervention_type", "status", "victims", "violations", "requested_actions", "addressees",
