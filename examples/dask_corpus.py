@@ -10,7 +10,7 @@ Parquet.
 Without --scheduler it starts a LocalCluster of 2 worker processes on this
 machine; with --scheduler tcp://host:8786 the same code runs on a real
 cluster (see docs/python.md). It prints the shape of the table, e.g.
-`rows=120 columns=27 files=6 diagnostics=0`.
+`rows=105 columns=28 files=6 diagnostics=0`.
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ import sys
 
 import pytest
 
+import hrnews
 from conftest import generate_feed
 
 
@@ -33,9 +34,10 @@ def test_dask_example_turns_a_directory_of_feeds_into_one_table(root: pathlib.Pa
                             capture_output=True, text=True, env=env, timeout=300)
     assert result.returncode == 0, result.stderr
     line = result.stdout.strip().splitlines()[-1]
-    assert line.startswith(f"rows={expected_rows} columns=27 files=6 ")
+    columns = len(hrnews.RECORD_COLUMNS) + 1  # + source_file
+    assert line.startswith(f"rows={expected_rows} columns={columns} files=6 ")
     table = pd.read_parquet(out)
-    assert table.shape == (expected_rows, 27)
+    assert table.shape == (expected_rows, columns)
     assert sorted(table["source_file"].unique()) == sorted(p.name for p in corpus.iterdir())
     assert set(table["kind"]) <= {"article", "intervention"}
     assert not table.duplicated(["source_file", "id"]).any()

@@ -47,6 +47,16 @@ def test_classification_makes_the_appeal_an_intervention(data_dir: pathlib.Path)
     assert raw.items[0].subjects == []
 
 
+def test_inferred_languages_are_marked() -> None:
+    doc = ('<rss version="2.0"><channel><title>t</title><item><guid>a</guid>'
+           "<title>Lettre ouverte au Président de la République sur la torture et les défenseurs des droits</title>"
+           "</item></channel></rss>").encode()
+    item = hrnews.parse(doc).items[0]
+    assert (item.language, item.language_inferred) == ("fr", True)
+    assert hrnews.parse(doc).to_records()[0]["language_inferred"] is True
+    assert hrnews.parse(doc, classify=False).items[0].language_inferred is False
+
+
 def test_base_url_resolves_relative_links_when_the_feed_gives_none() -> None:
     doc = (b'<rss version="2.0"><channel><title>t</title><item><title>a</title>'
            b'<link>/a/1</link><guid>a1</guid></item></channel></rss>')

@@ -239,6 +239,7 @@ class Article:
     published: Optional[Timestamp]
     updated: Optional[Timestamp]
     language: str
+    language_inferred: bool
     authors: list[Person]
     publishers: list[Party]
     categories: list[Category]
@@ -256,7 +257,7 @@ class Article:
     def __init__(self, id: str = "", url: str = "", links: Sequence[Link] = (), title: Text | str = "",
                  summary: Optional[Text | str] = None, content: Optional[Text | str] = None,
                  published: Optional[Timestamp | str] = None, updated: Optional[Timestamp | str] = None,
-                 language: str = "", authors: Sequence[Person] = (), publishers: Sequence[Party] = (),
+                 language: str = "", language_inferred: bool = False, authors: Sequence[Person] = (), publishers: Sequence[Party] = (),
                  categories: Sequence[Category] = (), subjects: Sequence[TermRef] = (),
                  countries: Sequence[str] = (), regions: Sequence[str] = (), geo: Optional[GeoPoint] = None,
                  campaigns: Sequence[str] = (), related: Sequence[Relation] = (),
@@ -302,7 +303,7 @@ class Intervention(Article):
     def __init__(self, id: str = "", url: str = "", links: Sequence[Link] = (), title: Text | str = "",
                  summary: Optional[Text | str] = None, content: Optional[Text | str] = None,
                  published: Optional[Timestamp | str] = None, updated: Optional[Timestamp | str] = None,
-                 language: str = "", authors: Sequence[Person] = (), publishers: Sequence[Party] = (),
+                 language: str = "", language_inferred: bool = False, authors: Sequence[Person] = (), publishers: Sequence[Party] = (),
                  categories: Sequence[Category] = (), subjects: Sequence[TermRef] = (),
                  countries: Sequence[str] = (), regions: Sequence[str] = (), geo: Optional[GeoPoint] = None,
                  campaigns: Sequence[str] = (), related: Sequence[Relation] = (),

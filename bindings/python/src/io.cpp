@@ -125,7 +125,7 @@ void save(const Collection& c, const std::string& path, std::optional<std::strin
 const std::vector<const char*>& record_columns() {
   static const std::vector<const char*> columns = {
       "kind",     "id",        "url",        "title",      "summary",   "content",   "published",
-      "updated",  "language",  "authors",    "publishers", "countries", "regions",   "themes",
+      "updated",  "language",  "language_inferred", "authors",    "publishers", "countries", "regions",   "themes",
       "genres",   "subjects",  "categories", "campaigns",  "attachments", "case_ref", "intervention_type",
       "status",   "victims",   "deadline",   "feed_title", "source_format"};
   return columns;
@@ -177,6 +177,7 @@ struct RecordMaker {
     d["published"] = time(a.published);
     d["updated"] = time(a.updated);
     d["language"] = str_or_none(a.language.empty() ? feed.language : a.language);
+    d["language_inferred"] = py::bool_(a.language_inferred);
     py::list authors;
     for (const auto& p : a.authors) authors.append(py::str(p.name));
     d["authors"] = authors;

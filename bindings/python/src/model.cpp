@@ -314,6 +314,8 @@ void bind_model(py::module_& m) {
       .field("published", &Article::published, "First publication.")
       .field("updated", &Article::updated, "Last change.")
       .field("language", &Article::language, "BCP 47 tag.")
+      .field("language_inferred", &Article::language_inferred,
+             "True when classification inferred `language` from the text (the source gave none).")
       .field("authors", &Article::authors, "Authors.")
       .field("publishers", &Article::publishers, "Publishing organisations.")
       .field("categories", &Article::categories, "Raw categories as found.")
