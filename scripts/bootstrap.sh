@@ -9,6 +9,7 @@ packages=(
   cmake ninja-build g++ pkg-config
   libboost-date-time-dev libboost-serialization-dev libpugixml-dev nlohmann-json3-dev catch2
   python3 python3-jsonschema iso-codes
+  python3-dev python3-venv pybind11-dev
   jing
   doxygen dpkg-dev
   libxml2-utils
