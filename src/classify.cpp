@@ -13,6 +13,8 @@
 #include <unordered_set>
 #include <utility>
 
+#include <hrnews/extract.hpp>
+
 #include "fold.hpp"
 #include "language_detail.hpp"
 
@@ -94,6 +96,22 @@ std::string shorten(std::string_view s) {
 template <class T>
 bool contains(const std::vector<T>& v, const T& x) {
   return std::find(v.begin(), v.end(), x) != v.end();
+}
+
+/// The violation finder of `taxonomy`: built once for the built-in taxonomy,
+/// once per thread and taxonomy otherwise (the last one used is kept).
+const TextTermFinder& text_finder(const Taxonomy& taxonomy) {
+  if (&taxonomy == &builtin_taxonomy()) {
+    static const TextTermFinder builtin(taxonomy, "violation");
+    return builtin;
+  }
+  thread_local const Taxonomy* last = nullptr;
+  thread_local std::unique_ptr<TextTermFinder> finder;
+  if (!finder || last != &taxonomy) {
+    finder = std::make_unique<TextTermFinder>(taxonomy, "violation");
+    last = &taxonomy;
+  }
+  return *finder;
 }
 
 // ---------------------------------------------------------------------------
@@ -438,6 +456,7 @@ const PhraseIndex& phrase_index() {
 class Classifier {
  public:
   Classifier(const Taxonomy& taxonomy, const ClassifyOptions& options) : tax_(taxonomy), opt_(options) {
+    if (opt_.text_terms) text_terms_ = &text_finder(tax_);
     const auto& schemes = tax_.schemes();
     for (std::size_t i = 0; i < schemes.size(); ++i) {
       const std::string& id = schemes[i].id;
@@ -510,6 +529,8 @@ class Classifier {
 
   const Taxonomy& tax_;
   const ClassifyOptions& opt_;
+  const TextTermFinder* text_terms_ = nullptr;
+  std::vector<TermRef> text_found_;
   std::unordered_map<std::string, std::size_t> scheme_index_;
   std::size_t country_ = npos, region_ = npos, violation_ = npos, genre_ = npos, theme_ = npos, mechanism_ = npos;
   std::unordered_set<std::string> appeal_genres_;
@@ -935,6 +956,23 @@ ItemClassification Classifier::run(Item& item, std::string_view feed_language) {
     }
   }
 
+  // Violations named in the text, and the sections of an appeal.
+  {
+    Article& a = article_of(item);
+    if (text_terms_) {
+      text_found_.clear();
+      text_terms_->find(a.title.value, text_found_);
+      if (a.summary) text_terms_->find(a.summary->value, text_found_);
+      if (a.content) text_terms_->find(a.content->value, text_found_);
+      for (TermRef& ref : text_found_) note_local(std::move(ref));
+    }
+    if (opt_.intervention_text)
+      if (Intervention* iv = std::get_if<Intervention>(&item); iv && iv->content) {
+        InterventionText t = apply_intervention_text(*iv);
+        if (t.found_any() && !t.missing.empty()) out.intervention_text_missing = std::move(t.missing);
+      }
+  }
+
   Article& a = article_of(item);
   Intervention* iv = std::get_if<Intervention>(&item);
   a.subjects.reserve(a.subjects.size() + found.size());
@@ -1109,6 +1147,15 @@ void classify(Collection& collection, const Taxonomy& taxonomy, const ClassifyOp
         message += "; the feed declares \"" + collection.feed.language + "\"";
       note("language-inferred", Severity::info, std::move(message), path());
     }
+    if (!r.intervention_text_missing.empty()) {
+      std::string message = "appeal text: not found: ";
+      for (std::size_t k = 0; k < r.intervention_text_missing.size(); ++k) {
+        if (k) message += ", ";
+        message += r.intervention_text_missing[k];
+      }
+      note("intervention-text-incomplete", Severity::info, std::move(message),
+           "/items/" + std::to_string(i) + "/content");
+    }
     if (r.language_mismatch) {
       note("language-mismatch", Severity::info,
            "declared language \"" + article_of(collection.items[i]).language + "\" but the text looks like \"" +
@@ -1136,6 +1183,7 @@ void classify(Collection& collection, const Taxonomy& taxonomy, const ClassifyOp
   std::unordered_set<std::string> present;
   for (const Diagnostic& d : collection.diagnostics)
     if (d.code == "unknown-category" || d.code == "language-inferred" || d.code == "language-mismatch" ||
+        d.code == "intervention-text-incomplete" ||
         d.code == "scheme-invalid")
       present.insert(diagnostic_key(d));
   for (Diagnostic& d : added)

@@ -6,6 +6,7 @@
 
 #include <hrnews/classify.hpp>
 #include <hrnews/error.hpp>
+#include <hrnews/relate.hpp>
 
 namespace hrnews::detail {
 
@@ -66,7 +67,10 @@ void finish_feed(Collection& collection, const ReadOptions& options) {
     d.path = "/items/" + std::to_string(i);
     collection.diagnostics.push_back(std::move(d));
   }
-  if (options.classify) classify(collection);
+  if (options.classify) {
+    classify(collection);
+    relate(collection);
+  }
 }
 
 }  // namespace hrnews::detail
