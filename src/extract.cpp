@@ -7,6 +7,7 @@
 #include <array>
 #include <bitset>
 #include <cstdint>
+#include <cstring>
 #include <unordered_map>
 
 #include "fold.hpp"
@@ -17,13 +18,20 @@ namespace {
 constexpr std::size_t bloom_bits = 1u << 14;
 
 /// FNV-1a over a folded word.
-std::uint64_t word_hash(std::string_view w) noexcept {
-  std::uint64_t h = 0xcbf29ce484222325ULL;
-  for (unsigned char c : w) {
-    h ^= c;
-    h *= 0x100000001b3ULL;
-  }
+inline std::uint64_t mix(std::uint64_t h, unsigned char c) noexcept { return ((h << 7) | (h >> 57)) ^ c; }
+
+/// The hash of a folded word (rotate and xor per byte; finalised by `finish`).
+std::uint64_t finish(std::uint64_t h) noexcept {
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdULL;
+  h ^= h >> 33;
   return h;
+}
+
+std::uint64_t word_hash(std::string_view w) noexcept {
+  std::uint64_t h = 0;
+  for (unsigned char c : w) h = mix(h, c);
+  return finish(h);
 }
 
 /// Splits folded text (words separated by single spaces) into words.
@@ -39,69 +47,54 @@ std::vector<std::string> split_words(const std::string& folded) {
   return out;
 }
 
-/// Folds `text` into words (HTML tags and character references skipped):
-/// `buffer` gets the words back to back, `words` their [begin, end) and hashes.
-struct FoldedWords {
-  std::string buffer;
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> spans;
+/// The words of `text`, folded (lower case, accents removed; HTML tags and
+/// character references skipped), as FNV-1a hashes of their folded form: phrase
+/// matching compares hashes, so no folded copy of the text is made.
+struct WordHashes {
   std::vector<std::uint64_t> hashes;
+  std::string scratch;  // one folded code point
 
-  void clear() {
-    buffer.clear();
-    spans.clear();
-    hashes.clear();
-  }
-  std::string_view word(std::size_t k) const {
-    return std::string_view(buffer).substr(spans[k].first, spans[k].second - spans[k].first);
-  }
+  void clear() { hashes.clear(); }
 
   void add(std::string_view text) {
-    std::size_t start = buffer.size();
-    std::uint64_t h = 0xcbf29ce484222325ULL;
+    std::uint64_t h = 0;
+    bool in_word = false;
     auto end_word = [&] {
-      if (buffer.size() > start) {
-        spans.emplace_back(static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(buffer.size()));
-        hashes.push_back(h);
-      }
-      start = buffer.size();
-      h = 0xcbf29ce484222325ULL;
+      if (in_word) hashes.push_back(finish(h));
+      in_word = false;
+      h = 0;
     };
     std::size_t i = 0;
     const std::size_t n = text.size();
+    const char* p = text.data();
     while (i < n) {
-      const auto c = static_cast<unsigned char>(text[i]);
+      const auto c = static_cast<unsigned char>(p[i]);
       if (c < 0x80) {
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-          buffer += static_cast<char>(c);
-          h = (h ^ c) * 0x100000001b3ULL;
-          ++i;
-          continue;
-        }
-        if (c >= 'A' && c <= 'Z') {
-          const auto l = static_cast<unsigned char>(c - 'A' + 'a');
-          buffer += static_cast<char>(l);
-          h = (h ^ l) * 0x100000001b3ULL;
+        const unsigned char l = (c >= 'A' && c <= 'Z') ? static_cast<unsigned char>(c + 32) : c;
+        if ((l >= 'a' && l <= 'z') || (l >= '0' && l <= '9')) {
+          h = mix(h, l);
+          in_word = true;
           ++i;
           continue;
         }
         end_word();
         if (c == '<') {  // a tag: skipped, a word boundary
-          const std::size_t close = text.find('>', i);
-          i = close == std::string_view::npos ? n : close + 1;
+          const void* close = std::memchr(p + i, '>', n - i);
+          i = close ? static_cast<std::size_t>(static_cast<const char*>(close) - p) + 1 : n;
         } else if (c == '&') {  // a character reference: skipped, a word boundary
           std::size_t j = i + 1;
-          while (j < n && j - i < 10 && text[j] != ';' && text[j] != ' ') ++j;
-          i = (j < n && text[j] == ';') ? j + 1 : i + 1;
+          while (j < n && j - i < 10 && p[j] != ';' && p[j] != ' ') ++j;
+          i = (j < n && p[j] == ';') ? j + 1 : i + 1;
         } else {
           ++i;
         }
         continue;
       }
-      const std::size_t before = buffer.size();
       const char32_t cp = detail::decode_utf8(text, i);
-      if (detail::fold_code_point(cp, buffer)) {
-        for (std::size_t k = before; k < buffer.size(); ++k)
-          h = (h ^ static_cast<unsigned char>(buffer[k])) * 0x100000001b3ULL;
+      scratch.clear();
+      if (detail::fold_code_point(cp, scratch)) {
+        for (unsigned char f : scratch) h = mix(h, f);
+        in_word = true;
       } else {
         end_word();
       }
@@ -114,7 +107,7 @@ struct FoldedWords {
 
 struct TextTermFinder::Impl {
   struct Phrase {
-    std::vector<std::string> words;
+    std::vector<std::uint64_t> words;  // hashes of the folded words
     TermRef ref;
   };
   std::vector<Phrase> phrases;
@@ -131,14 +124,16 @@ TextTermFinder::TextTermFinder(const Taxonomy& taxonomy, std::string_view scheme
     for (const auto& [lang, label] : t.labels) labels.push_back(label);
     for (const auto& [lang, list] : t.alt_labels) labels.insert(labels.end(), list.begin(), list.end());
     for (const std::string& label : labels) {
-      std::vector<std::string> words = split_words(detail::fold(label));
+      const std::vector<std::string> folded = split_words(detail::fold(label));
       // One word says too little in human-rights prose ("torture", "raid"): phrases only.
-      if (words.size() < 2) continue;
+      if (folded.size() < 2) continue;
+      std::vector<std::uint64_t> words;
+      for (const std::string& w : folded) words.push_back(word_hash(w));
       const bool dup = std::any_of(impl_->phrases.begin(), impl_->phrases.end(), [&](const Impl::Phrase& p) {
         return p.words == words && p.ref.code == t.code;
       });
       if (dup) continue;
-      const std::uint64_t h = word_hash(words.front());
+      const std::uint64_t h = words.front();
       impl_->by_first[h].push_back(static_cast<std::uint32_t>(impl_->phrases.size()));
       impl_->bloom.set(h % bloom_bits);
       impl_->phrases.push_back(Impl::Phrase{std::move(words), TermRef{scheme->id, t.code}});
@@ -152,21 +147,21 @@ std::size_t TextTermFinder::phrase_count() const noexcept { return impl_->phrase
 
 void TextTermFinder::find(std::string_view text, std::vector<TermRef>& out) const {
   if (impl_->phrases.empty() || text.empty()) return;
-  thread_local FoldedWords words;
+  thread_local WordHashes words;
   words.clear();
   words.add(text);
-  const std::size_t count = words.spans.size();
+  const std::vector<std::uint64_t>& hs = words.hashes;
+  const std::size_t count = hs.size();
   for (std::size_t k = 0; k < count; ++k) {
-    const std::uint64_t h = words.hashes[k];
+    const std::uint64_t h = hs[k];
     if (!impl_->bloom.test(h % bloom_bits)) continue;
     const auto it = impl_->by_first.find(h);
     if (it == impl_->by_first.end()) continue;
     for (std::uint32_t p : it->second) {
       const Impl::Phrase& phrase = impl_->phrases[p];
       if (k + phrase.words.size() > count) continue;
-      bool match = true;
-      for (std::size_t w = 0; match && w < phrase.words.size(); ++w) match = words.word(k + w) == phrase.words[w];
-      if (match && std::find(out.begin(), out.end(), phrase.ref) == out.end()) out.push_back(phrase.ref);
+      if (!std::equal(phrase.words.begin(), phrase.words.end(), hs.begin() + static_cast<std::ptrdiff_t>(k))) continue;
+      if (std::find(out.begin(), out.end(), phrase.ref) == out.end()) out.push_back(phrase.ref);
     }
   }
 }

@@ -21,7 +21,7 @@
 namespace hrnews {
 namespace {
 
-constexpr std::size_t max_content_scan = 8 * 1024;  // bytes of content searched for a reference
+constexpr std::size_t max_content_scan = 8 * 1024;  // bytes of an intervention's content searched for a reference
 constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
 std::string lower_ascii(std::string_view s) {
@@ -137,7 +137,7 @@ std::optional<CaseReference> item_case_reference(const Item& item) {
     if (auto r = first(c.term)) return r;
     if (auto r = first(c.label)) return r;
   }
-  if (a.content) {
+  if (a.content && std::holds_alternative<Intervention>(item)) {
     std::string_view body = a.content->value;
     if (body.size() > max_content_scan) {
       std::size_t n = max_content_scan;
@@ -269,12 +269,15 @@ RelateResult relate(Collection& c, const RelateOptions& options) {
             if (lang[members[k]] != lang[members[m]] && !lang[members[k]].empty() && !lang[members[m]].empty())
               join(members[m], members[k]);
     std::unordered_map<std::string, std::vector<std::pair<std::size_t, std::string>>> stems;
-    std::unordered_map<std::string, std::size_t> by_url;
+    std::unordered_map<std::string_view, std::size_t> by_url;
+    bool hreflang = false;
+    for (std::size_t i = 0; i < n && !hreflang; ++i)
+      for (const Link& l : article_of(c.items[i]).links) hreflang = hreflang || !l.hreflang.empty();
     for (std::size_t i = 0; i < n; ++i) {
       const Article& a = article_of(c.items[i]);
       if (a.url.empty()) continue;
-      by_url.emplace(a.url, i);
-      if (auto split = split_url_language(a.url)) stems[split->stem].emplace_back(i, split->language);
+      if (hreflang) by_url.emplace(a.url, i);
+      if (auto split = split_url_language(a.url)) stems[std::move(split->stem)].emplace_back(i, std::move(split->language));
     }
     for (auto& [stem, members] : stems)
       for (std::size_t k = 1; k < members.size(); ++k)
@@ -283,7 +286,7 @@ RelateResult relate(Collection& c, const RelateOptions& options) {
     for (std::size_t i = 0; i < n; ++i)
       for (const Link& l : article_of(c.items[i]).links) {
         if (l.hreflang.empty() || (l.rel != "alternate" && !l.rel.empty())) continue;
-        const auto it = by_url.find(l.href);
+        const auto it = by_url.find(std::string_view(l.href));
         if (it != by_url.end() && it->second != i) join(i, it->second);
       }
   }

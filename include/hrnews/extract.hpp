@@ -24,8 +24,10 @@ namespace hrnews {
 /// non-deprecated terms is a phrase; a phrase matches only as a whole sequence
 /// of words (case, accents, punctuation and spacing do not matter; HTML tags
 /// are skipped, so `<p>Arbitrary <b>detention</b>` matches). Codes are not
-/// matched, and phrases of one short word (under five letters) are left out:
-/// precision over recall. Immutable once built; `find` is thread-safe.
+/// matched, and one-word labels ("Torture", "Raid", "Harassment") are left out:
+/// they say too little about what happened — precision over recall. Words are
+/// compared by 64-bit hashes of their folded forms. Immutable once built; `find`
+/// is thread-safe.
 class TextTermFinder {
  public:
   /// A finder for `scheme` (e.g. `violation`) of `taxonomy`; it finds nothing
