@@ -436,10 +436,47 @@ std::vector<Victim> victims_from(std::string_view text) {
   return out;
 }
 
+/// A cheap test before the real reading: true when a line or element of `text`
+/// (after a newline or a `>`) starts with the first word of a heading.
+bool may_have_headings(std::string_view text) {
+  static constexpr std::string_view ascii_words[] = {"actions", "action", "acciones", "addresses", "adresses",
+                                                     "direcciones", "please", "brief", "description", "rappel",
+                                                     "breve", "descripcion", "accion"};
+  static constexpr std::string_view accented_prefixes[] = {"acci", "descripci", "br"};  // acción, descripción, brève
+  const std::size_t n = text.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i > 0 && text[i - 1] != '\n' && text[i - 1] != '>') continue;
+    std::size_t j = i;
+    while (j < n && (text[j] == ' ' || text[j] == '\t' || text[j] == '*' || text[j] == '#' || text[j] == '_')) ++j;
+    char word[16];
+    std::size_t len = 0;
+    while (j < n && len < sizeof word) {
+      char c = text[j];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      if (c < 'a' || c > 'z') break;
+      word[len++] = c;
+      ++j;
+    }
+    if (len < 2 || len == sizeof word) continue;
+    const std::string_view w(word, len);
+    const bool accented = j < n && (static_cast<unsigned char>(text[j]) & 0x80) != 0;
+    for (std::string_view a : ascii_words)
+      if (w == a) return true;
+    if (accented)
+      for (std::string_view a : accented_prefixes)
+        if (w == a) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 InterventionText parse_intervention_text(std::string_view text) {
   InterventionText out;
+  if (!may_have_headings(text)) {
+    out.missing = {"situation", "requested actions", "addressees", "victims"};
+    return out;
+  }
   const std::string plain = to_plain_lines(text);
   const std::vector<std::string_view> lines = split_lines(plain);
   Section current = Section::none;
