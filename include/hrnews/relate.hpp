@@ -9,7 +9,7 @@
 ///
 /// 1. **Case references.** Each item's reference is its `case_ref` (an
 ///    intervention), else the first Observatory or Amnesty reference found in
-///    its title, summary, categories or the first 8 KB of its content. An
+///    its title, summary, categories or (interventions) the first 8 KB of its content. An
 ///    intervention without a `case_ref` gets the one found.
 /// 2. **Versions of a case.** Items whose references name the same case
 ///    (`CaseReference::same_case`) form a case. Within a case, a *version* is
@@ -65,7 +65,8 @@ struct RelateResult {
 RelateResult relate(Collection& collection, const RelateOptions& options = {});
 
 /// The case reference of `item`: its `case_ref`, else the first Observatory or
-/// Amnesty reference in its title, summary, categories or the first 8 KB of content.
+/// Amnesty reference in its title, summary, categories or, for an intervention,
+/// the first 8 KB of its content.
 std::optional<CaseReference> item_case_reference(const Item& item);
 
 /// A URL split into its language marker and the rest.
