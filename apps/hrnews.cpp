@@ -33,6 +33,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <hrnews/builtin.hpp>
 #include <hrnews/collection.hpp>
 #include <hrnews/diagnostic.hpp>
 #include <hrnews/error.hpp>
@@ -40,6 +41,7 @@
 #include <hrnews/json.hpp>
 #include <hrnews/jsonl.hpp>
 #include <hrnews/options.hpp>
+#include <hrnews/relate.hpp>
 #include <hrnews/stats.hpp>
 #include <hrnews/taxonomy.hpp>
 #include <hrnews/version.hpp>
@@ -526,6 +528,38 @@ int stream_jsonl(const Context& ctx, const std::string& path, const hrnews::Read
   return exit_ok;
 }
 
+/// Reads the whole file `path`; throws std::runtime_error naming it when it cannot.
+std::string read_whole_file(const std::string& path) {
+  errno = 0;
+  const std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
+  if (!file) throw std::runtime_error(path + ": error: cannot read file: " + std::strerror(errno));
+  std::string data;
+  char buffer[65536];
+  std::size_t n = 0;
+  while ((n = std::fread(buffer, 1, sizeof buffer, file.get())) > 0) data.append(buffer, n);
+  return data;
+}
+
+/// `--campaigns FILE`: links the items of every loaded collection to the
+/// campaigns declared in FILE (docs/campaigns.md); false after reporting a bad file.
+bool apply_campaigns(const Context& ctx, const Args& args, std::vector<Loaded>& loaded) {
+  if (!args.has("--campaigns")) return true;
+  const std::string path = args.get("--campaigns");
+  std::vector<hrnews::Campaign> campaigns;
+  try {
+    campaigns = hrnews::read_campaigns(read_whole_file(path), path);
+  } catch (const hrnews::ParseError& e) {
+    report_file_error(ctx, path, e.message().empty() ? e.what() : std::string(e.what()).substr(path.size() + 2));
+    return false;
+  } catch (const std::runtime_error& e) {
+    std::cerr << e.what() << '\n';
+    return false;
+  }
+  for (auto& l : loaded)
+    if (l.collection) hrnews::match_campaigns(*l.collection, campaigns);
+  return true;
+}
+
 int run_convert(const Context& ctx, const Args& args) {
   if (!args.has("--to")) throw UsageError("convert needs --to FORMAT");
   const std::string to = args.get("--to");
@@ -536,14 +570,16 @@ int run_convert(const Context& ctx, const Args& args) {
   if (inputs.empty()) inputs.emplace_back("-");
   check_stdin_once(inputs);
 
-  // One JSON Lines file to JSON Lines: streamed, in constant memory.
-  if (to == "jsonl" && inputs.size() == 1 && is_jsonl_file(inputs.front(), from)) {
+  // One JSON Lines file to JSON Lines: streamed, in constant memory (campaign
+  // matching needs the whole collection, so --campaigns reads it whole).
+  if (to == "jsonl" && inputs.size() == 1 && !args.has("--campaigns") && is_jsonl_file(inputs.front(), from)) {
     return stream_jsonl(ctx, inputs.front(), read_options(args), args.get("--output"));
   }
 
   std::vector<Loaded> loaded = load_all(inputs, from, read_options(args), jobs);
   if (!report_failures(ctx, loaded)) return exit_bad_input;
   for (const auto& l : loaded) report_diagnostics(ctx, l.name, l.collection->diagnostics);
+  if (!apply_campaigns(ctx, args, loaded)) return exit_bad_input;
 
   const hrnews::Collection collection = merge(loaded);
   std::string data;
@@ -587,8 +623,9 @@ int run_stats(const Context& ctx, const Args& args) {
   if (args.positional.empty()) throw UsageError("stats needs at least one INPUT");
   check_stdin_once(args.positional);
   const std::string from = input_format(args);
-  const std::vector<Loaded> loaded = load_all(args.positional, from, read_options(args), parse_jobs(args));
+  std::vector<Loaded> loaded = load_all(args.positional, from, read_options(args), parse_jobs(args));
   if (!report_failures(ctx, loaded)) return exit_bad_input;
+  if (!apply_campaigns(ctx, args, loaded)) return exit_bad_input;
   hrnews::Stats stats;
   for (const auto& l : loaded) stats.add(*l.collection);
   const std::string text = args.has("--json") ? hrnews::format_stats_json(stats) + "\n"
@@ -596,11 +633,34 @@ int run_stats(const Context& ctx, const Args& args) {
   return write_output(ctx, "-", text) ? exit_ok : exit_bad_input;
 }
 
-/// The taxonomy the program works with. No vocabulary is built in yet: the
-/// built-in schemes (theme, genre, country, region, mechanism, violation) go here.
-const hrnews::Taxonomy& cli_taxonomy() {
-  static const hrnews::Taxonomy taxonomy;
-  return taxonomy;
+/// The taxonomy the program works with: the built-in schemes (theme, genre,
+/// country, region, mechanism, violation), extended by the schemes of
+/// `--taxonomy FILE` (one scheme object, an array of them, or an object with a
+/// `schemes` array) as `hrnews::extend` does.
+/// @throws std::runtime_error with the message to print when FILE is unusable
+hrnews::Taxonomy cli_taxonomy(const Args& args) {
+  if (!args.has("--taxonomy")) return hrnews::builtin_taxonomy();
+  const std::string path = args.get("--taxonomy");
+  const std::string text = read_whole_file(path);
+  std::vector<hrnews::Scheme> schemes;
+  hrnews::ReadOptions options;
+  options.file_name = path;
+  try {
+    const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+    const nlohmann::json* list = nullptr;
+    if (j.is_array()) list = &j;
+    else if (j.is_object() && j.contains("schemes")) list = &j.at("schemes");
+    if (list && list->is_array()) {
+      for (const auto& s : *list) schemes.push_back(hrnews::read_scheme_json(s.dump(), options));
+    } else {
+      schemes.push_back(hrnews::read_scheme_json(text, options));
+    }
+    return hrnews::extend(hrnews::builtin_taxonomy(), std::move(schemes));
+  } catch (const hrnews::ParseError& e) {
+    throw std::runtime_error(e.what());
+  } catch (const std::invalid_argument& e) {
+    throw std::runtime_error(path + ": error: " + e.what());
+  }
 }
 
 std::string title_of(const hrnews::Scheme& scheme) {
@@ -631,7 +691,13 @@ int run_taxonomy(const Context& ctx, const Args& args) {
     }
   }
 
-  const hrnews::Taxonomy& taxonomy = cli_taxonomy();
+  hrnews::Taxonomy taxonomy;
+  try {
+    taxonomy = cli_taxonomy(args);
+  } catch (const std::runtime_error& e) {
+    std::cerr << e.what() << '\n';
+    return exit_bad_input;
+  }
   if (sub == "list") {
     const auto& schemes = taxonomy.schemes();
     if (schemes.empty()) {
@@ -704,6 +770,7 @@ const std::vector<Command>& commands() {
            {"--max-depth", "", "N", "refuse nesting deeper than N levels (default 256)"},
            {"--max-items", "", "N", "refuse more than N items per input (default 5000000)"},
            {"--max-string-bytes", "", "N", "refuse one string over N bytes (default 67108864)"},
+           {"--campaigns", "", "FILE", "link items to the campaigns declared in FILE (JSON)"},
        },
        &run_convert},
       {"validate", "validate INPUT... [--from FORMAT] [--strict] [--jobs N]",
@@ -721,8 +788,8 @@ const std::vector<Command>& commands() {
            {"--max-string-bytes", "", "N", "refuse one string over N bytes (default 67108864)"},
        },
        &run_validate},
-      {"stats", "stats INPUT... [--json] [--from FORMAT] [--jobs N]",
-       "count items by kind, genre, country, theme, language and month",
+      {"stats", "stats INPUT... [--json] [--from FORMAT] [--jobs N] [--campaigns FILE]",
+       "count items by kind, genre, country, region, theme, violation, language, month, campaign",
        "Reads every INPUT and prints counts over all their items: a table that fits one\n"
        "screen, or a JSON object with --json.",
        {
@@ -734,15 +801,17 @@ const std::vector<Command>& commands() {
            {"--max-depth", "", "N", "refuse nesting deeper than N levels (default 256)"},
            {"--max-items", "", "N", "refuse more than N items per input (default 5000000)"},
            {"--max-string-bytes", "", "N", "refuse one string over N bytes (default 67108864)"},
+           {"--campaigns", "", "FILE", "link items to the campaigns declared in FILE (JSON) first"},
        },
        &run_stats},
-      {"taxonomy", "taxonomy list | show SCHEME | export SCHEME --to json [-o OUT]",
+      {"taxonomy", "taxonomy list | show SCHEME | export SCHEME --to json [-o OUT] [--taxonomy FILE]",
        "list, show or export the taxonomy schemes",
        "list: the schemes and their number of terms; show SCHEME: its terms and\n"
        "English labels; export SCHEME --to json: the scheme as JSON.",
        {
            {"--to", "", "FORMAT", "export format: json"},
            {"--output", "-o", "OUT", "export to OUT instead of stdout"},
+           {"--taxonomy", "", "FILE", "add the schemes of FILE (JSON) to the built-in ones"},
        },
        &run_taxonomy},
   };

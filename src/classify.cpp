@@ -13,6 +13,8 @@
 #include <unordered_set>
 #include <utility>
 
+#include <hrnews/extract.hpp>
+
 #include "fold.hpp"
 #include "language_detail.hpp"
 
@@ -26,6 +28,7 @@ constexpr std::size_t max_prefix_scan = 120;     // bytes of a title searched fo
 constexpr std::size_t max_segments_joined = 8;   // comma-separated segments tried as one label
 constexpr std::size_t max_cache_entries = 4096;  // distinct category terms (and title prefixes) remembered
 constexpr std::size_t title_words_enough = 8;    // a title with this many words is identified alone
+constexpr std::size_t max_text_terms_scan = 1024;  // bytes of an appeal's content searched for violations
 constexpr std::size_t max_language_text = 160;   // bytes of the summary given to language identification
 constexpr double language_stop_lead = 3.5;       // identification stops once this sure (confidence ~0.90)
 constexpr double expected_language_lead = 1.5;   // ... or once the declared language leads by this much
@@ -94,6 +97,22 @@ std::string shorten(std::string_view s) {
 template <class T>
 bool contains(const std::vector<T>& v, const T& x) {
   return std::find(v.begin(), v.end(), x) != v.end();
+}
+
+/// The violation finder of `taxonomy`: built once for the built-in taxonomy,
+/// once per thread and taxonomy otherwise (the last one used is kept).
+const TextTermFinder& text_finder(const Taxonomy& taxonomy) {
+  if (&taxonomy == &builtin_taxonomy()) {
+    static const TextTermFinder builtin(taxonomy, "violation");
+    return builtin;
+  }
+  thread_local const Taxonomy* last = nullptr;
+  thread_local std::unique_ptr<TextTermFinder> finder;
+  if (!finder || last != &taxonomy) {
+    finder = std::make_unique<TextTermFinder>(taxonomy, "violation");
+    last = &taxonomy;
+  }
+  return *finder;
 }
 
 // ---------------------------------------------------------------------------
@@ -438,6 +457,7 @@ const PhraseIndex& phrase_index() {
 class Classifier {
  public:
   Classifier(const Taxonomy& taxonomy, const ClassifyOptions& options) : tax_(taxonomy), opt_(options) {
+    if (opt_.text_terms) text_terms_ = &text_finder(tax_);
     const auto& schemes = tax_.schemes();
     for (std::size_t i = 0; i < schemes.size(); ++i) {
       const std::string& id = schemes[i].id;
@@ -510,6 +530,8 @@ class Classifier {
 
   const Taxonomy& tax_;
   const ClassifyOptions& opt_;
+  const TextTermFinder* text_terms_ = nullptr;
+  std::vector<TermRef> text_found_;
   std::unordered_map<std::string, std::size_t> scheme_index_;
   std::size_t country_ = npos, region_ = npos, violation_ = npos, genre_ = npos, theme_ = npos, mechanism_ = npos;
   std::unordered_set<std::string> appeal_genres_;
@@ -935,6 +957,32 @@ ItemClassification Classifier::run(Item& item, std::string_view feed_language) {
     }
   }
 
+  // Violations named in the text, and the sections of an appeal.
+  {
+    Article& a = article_of(item);
+    if (text_terms_) {
+      text_found_.clear();
+      text_terms_->find(a.title.value, text_found_);
+      if (a.summary) text_terms_->find(a.summary->value, text_found_);
+      // The body only for appeals, which describe the case; its beginning is enough.
+      if (a.content && std::holds_alternative<Intervention>(item)) {
+        std::string_view body = a.content->value;
+        if (body.size() > max_text_terms_scan) {
+          std::size_t n = max_text_terms_scan;
+          while (n > 0 && (static_cast<unsigned char>(body[n]) & 0xC0) == 0x80) --n;
+          body = body.substr(0, n);
+        }
+        text_terms_->find(body, text_found_);
+      }
+      for (TermRef& ref : text_found_) note_local(std::move(ref));
+    }
+    if (opt_.intervention_text)
+      if (Intervention* iv = std::get_if<Intervention>(&item); iv && iv->content) {
+        InterventionText t = apply_intervention_text(*iv);
+        if (t.found_any() && !t.missing.empty()) out.intervention_text_missing = std::move(t.missing);
+      }
+  }
+
   Article& a = article_of(item);
   Intervention* iv = std::get_if<Intervention>(&item);
   a.subjects.reserve(a.subjects.size() + found.size());
@@ -1109,6 +1157,15 @@ void classify(Collection& collection, const Taxonomy& taxonomy, const ClassifyOp
         message += "; the feed declares \"" + collection.feed.language + "\"";
       note("language-inferred", Severity::info, std::move(message), path());
     }
+    if (!r.intervention_text_missing.empty()) {
+      std::string message = "appeal text: not found: ";
+      for (std::size_t k = 0; k < r.intervention_text_missing.size(); ++k) {
+        if (k) message += ", ";
+        message += r.intervention_text_missing[k];
+      }
+      note("intervention-text-incomplete", Severity::info, std::move(message),
+           "/items/" + std::to_string(i) + "/content");
+    }
     if (r.language_mismatch) {
       note("language-mismatch", Severity::info,
            "declared language \"" + article_of(collection.items[i]).language + "\" but the text looks like \"" +
@@ -1136,6 +1193,7 @@ void classify(Collection& collection, const Taxonomy& taxonomy, const ClassifyOp
   std::unordered_set<std::string> present;
   for (const Diagnostic& d : collection.diagnostics)
     if (d.code == "unknown-category" || d.code == "language-inferred" || d.code == "language-mismatch" ||
+        d.code == "intervention-text-incomplete" ||
         d.code == "scheme-invalid")
       present.insert(diagnostic_key(d));
   for (Diagnostic& d : added)

@@ -138,6 +138,9 @@ void Stats::add(const Collection& collection) {
   std::set<std::string> genres;
   std::set<std::string> themes;
   std::set<std::string> places;
+  std::set<std::string> regions;
+  std::set<std::string> violations;
+  std::set<std::string> in_campaigns;
   for (const Item& item : collection.items) {
     const Article& a = article_of(item);
     ++by_kind[std::string(to_string(kind_of(item)))];
@@ -153,9 +156,23 @@ void Stats::add(const Collection& collection) {
     count_each(by_genre, genres);
     count_each(by_theme, themes);
     count_each(by_country, places);
+    regions.clear();
+    regions.insert(a.regions.begin(), a.regions.end());
+    count_each(by_region, regions);
+    violations.clear();
+    for (const TermRef& subject : a.subjects)
+      if (subject.scheme == "violation") violations.insert(subject.code);
+    if (const auto* iv = std::get_if<Intervention>(&item))
+      for (const TermRef& v : iv->violations) violations.insert(v.code);
+    count_each(by_violation, violations);
+    in_campaigns.clear();
+    in_campaigns.insert(a.campaigns.begin(), a.campaigns.end());
+    count_each(by_campaign, in_campaigns);
     // An item without a language of its own is in the feed's language.
     const std::string& language = !a.language.empty() ? a.language : collection.feed.language;
     ++by_language[language.empty() ? none_key : language];
+    ++by_language_source[!a.language.empty() ? (a.language_inferred ? "inferred" : "declared")
+                                             : (collection.feed.language.empty() ? none_key : "feed")];
     ++by_month[a.published ? month_of(*a.published) : none_key];
   }
 }
@@ -170,6 +187,10 @@ void Stats::merge(const Stats& other) {
   add_counts(by_theme, other.by_theme);
   add_counts(by_language, other.by_language);
   add_counts(by_month, other.by_month);
+  add_counts(by_region, other.by_region);
+  add_counts(by_violation, other.by_violation);
+  add_counts(by_language_source, other.by_language_source);
+  add_counts(by_campaign, other.by_campaign);
 }
 
 Stats compute_stats(const Collection& collection) {
@@ -186,6 +207,8 @@ std::string format_stats_table(const Stats& stats) {
       {"by kind", &stats.by_kind},         {"by genre", &stats.by_genre},
       {"by country", &stats.by_country},   {"by theme", &stats.by_theme},
       {"by language", &stats.by_language}, {"by month", &stats.by_month},
+      {"by region", &stats.by_region},     {"by violation", &stats.by_violation},
+      {"by language source", &stats.by_language_source}, {"by campaign", &stats.by_campaign},
   };
   // Two sections side by side, so that a typical feed fits one screen.
   for (std::size_t s = 0; s < sections.size(); s += 2) {
@@ -222,6 +245,10 @@ std::string format_stats_json(const Stats& stats) {
   j["by_theme"] = counts(stats.by_theme);
   j["by_language"] = counts(stats.by_language);
   j["by_month"] = counts(stats.by_month);
+  j["by_region"] = counts(stats.by_region);
+  j["by_violation"] = counts(stats.by_violation);
+  j["by_language_source"] = counts(stats.by_language_source);
+  j["by_campaign"] = counts(stats.by_campaign);
   return j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 

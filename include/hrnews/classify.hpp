@@ -49,6 +49,15 @@
 ///    `language-mismatch` (info). An item with no language and text in the feed's
 ///    language is left empty: it inherits the feed's.
 ///
+/// 6. **Violations named in the text**: the violation scheme's phrases (labels
+///    and alternative labels of two words or more, every language) found as whole
+///    phrases in the title, the summary and, for interventions, the first 1 KB
+///    of the content (`TextTermFinder`, extract.hpp).
+/// 7. **Appeal sections** of interventions (`apply_intervention_text`,
+///    extract.hpp): requested actions, addressees, victims and the situation,
+///    read from the content's headings; diagnostic `intervention-text-incomplete`
+///    (info, path `/items/N/content`) naming the sections not found, when some were.
+///
 /// Resolved terms go to `subjects` (violations of interventions to `violations`),
 /// country codes to `countries`, region codes to `regions`. Nothing already
 /// present is added again, and no equal diagnostic twice, so classifying twice
@@ -79,6 +88,8 @@ struct ClassifyOptions {
   bool title_cues = true;         ///< genres from phrases in titles (`Joint Open Letter`)
   bool interventions = true;      ///< promote appeals to `Intervention`, find their case references
   bool language = true;           ///< identify languages
+  bool text_terms = true;         ///< violation terms named in titles, summaries and content (`TextTermFinder`)
+  bool intervention_text = true;  ///< read the sections of appeals from their content (`apply_intervention_text`)
   bool report_unknown = true;     ///< one `unknown-category` diagnostic per collection
   bool collection_schemes = true; ///< `classify(Collection&)`: extend the taxonomy with the collection's own schemes
   /// Minimum confidence to fill an empty item language when the feed declares none.
@@ -93,6 +104,9 @@ struct ItemClassification {
   bool promoted = false;                            ///< the article became an `Intervention`
   std::optional<LanguageGuess> inferred_language;   ///< set when the item's empty language was filled
   std::optional<LanguageGuess> language_mismatch;   ///< set when the text contradicts the declared language
+  /// For an intervention whose content has appeal headings: the sections not
+  /// found (`InterventionText::missing`); empty otherwise.
+  std::vector<std::string> intervention_text_missing;
 };
 
 /// Classifies every item of `collection` (see the file documentation), then

@@ -15,7 +15,8 @@ namespace hrnews {
 ///
 /// Themes and genres are the codes of `subjects` in schemes `theme` and
 /// `genre`; countries are alpha-2 codes and regions their codes; the month is
-/// `YYYY-MM` of `published` (local to its offset). An item without a language
+/// `YYYY-MM` of `published` (local to its offset); violations are the codes of
+/// scheme `violation` in `subjects` and in an intervention's `violations`. An item without a language
 /// of its own counts under its feed's language; items lacking any other value are
 /// counted under `"(none)"`.
 struct Stats {
@@ -28,6 +29,13 @@ struct Stats {
   std::map<std::string, std::size_t> by_theme;     ///< theme codes
   std::map<std::string, std::size_t> by_language;  ///< language tags
   std::map<std::string, std::size_t> by_month;     ///< `YYYY-MM`
+  std::map<std::string, std::size_t> by_region;    ///< region codes (`EU`, …); `(none)` for items without
+  std::map<std::string, std::size_t> by_violation; ///< violation codes (subjects and intervention violations)
+  /// Where each item's language comes from: `declared` (the item's own),
+  /// `inferred` (`Article::language_inferred`), `feed` (none of its own: the
+  /// feed's) or `(none)`.
+  std::map<std::string, std::size_t> by_language_source;
+  std::map<std::string, std::size_t> by_campaign;  ///< campaign ids (`Article::campaigns`)
 
   /// Adds the counts of `collection`.
   void add(const Collection& collection);

@@ -7,6 +7,7 @@
 #include <hrnews/classify.hpp>
 #include <hrnews/error.hpp>
 #include <hrnews/html.hpp>
+#include <hrnews/relate.hpp>
 
 namespace hrnews::detail {
 
@@ -67,7 +68,10 @@ void finish_feed(Collection& collection, const ReadOptions& options) {
     d.path = "/items/" + std::to_string(i);
     collection.diagnostics.push_back(std::move(d));
   }
-  if (options.classify) classify(collection);
+  if (options.classify) {
+    classify(collection);
+    relate(collection);
+  }
   if (options.sanitize_html) html::sanitize_collection(collection);
 }
 

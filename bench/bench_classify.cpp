@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: Apache-2.0
+// RSS reading with classification on (classify + relate, the default) against
+// off, on the same bytes, in the same process, alternating runs; also the cost
+// of each step on an already-read collection. Prints MB/s and the on/off ratio
+// (bar: at least 0.80).
+//
+//   python3 ../shared/bench/gen_feed.py rss 10000 > /tmp/x.rss
+//   bench_classify /tmp/x.rss [RUNS]
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+
+#include <hrnews/classify.hpp>
+#include <hrnews/relate.hpp>
+#include <hrnews/rss.hpp>
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+template <class F>
+double timed(F&& fn) {
+  const auto t0 = Clock::now();
+  fn();
+  return std::chrono::duration<double>(Clock::now() - t0).count();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::cerr << "usage: bench_classify FILE.rss [RUNS]\n";
+    return 2;
+  }
+  std::ifstream in(argv[1], std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  const std::string bytes = ss.str();
+  const int runs = argc > 2 ? std::max(1, std::atoi(argv[2])) : 7;
+
+  hrnews::ReadOptions off;
+  off.classify = false;
+  const hrnews::ReadOptions on;
+  std::size_t sink = 0;
+  double t_off = 1e300, t_on = 1e300, t_classify = 1e300, t_relate = 1e300, t_plain = 1e300, t_terms = 1e300;
+  hrnews::ClassifyOptions plain;  // without the text steps
+  plain.text_terms = false;
+  plain.intervention_text = false;
+  hrnews::ClassifyOptions terms = plain;  // plus violations in text
+  terms.text_terms = true;
+  std::size_t items = 0;
+  for (int r = 0; r < runs; ++r) {
+    t_off = std::min(t_off, timed([&] { sink += hrnews::read_rss(bytes, off).items.size(); }));
+    t_on = std::min(t_on, timed([&] { sink += (items = hrnews::read_rss(bytes, on).items.size()); }));
+    hrnews::Collection c = hrnews::read_rss(bytes, off);
+    t_classify = std::min(t_classify, timed([&] { hrnews::classify(c); }));
+    t_relate = std::min(t_relate, timed([&] { sink += hrnews::relate(c).follow_ups; }));
+    hrnews::Collection c2 = hrnews::read_rss(bytes, off);
+    t_plain = std::min(t_plain, timed([&] { hrnews::classify(c2, hrnews::builtin_taxonomy(), plain); }));
+    hrnews::Collection c3 = hrnews::read_rss(bytes, off);
+    t_terms = std::min(t_terms, timed([&] { hrnews::classify(c3, hrnews::builtin_taxonomy(), terms); }));
+  }
+  const double mb = static_cast<double>(bytes.size()) / 1e6;
+  std::printf("input: %.1f MB, %zu items, best of %d runs\n", mb, items, runs);
+  std::printf("%-34s %9.1f MB/s %9.3f s\n", "read_rss, classification off", mb / t_off, t_off);
+  std::printf("%-34s %9.1f MB/s %9.3f s\n", "read_rss, classification on", mb / t_on, t_on);
+  std::printf("%-34s %9.3f s\n", "  of which classify()", t_classify);
+  std::printf("%-34s %9.3f s\n", "  of which relate()", t_relate);
+  std::printf("%-34s %9.3f s\n", "classify() without text steps", t_plain);
+  std::printf("%-34s %9.3f s\n", "classify() + violations in text", t_terms);
+  std::printf("on/off throughput ratio: %.3f (bar 0.80) %s\n", t_off / t_on, t_off / t_on >= 0.80 ? "ok" : "BELOW");
+  return sink == 0 ? 1 : 0;
+}

@@ -1,0 +1,565 @@
+// SPDX-License-Identifier: Apache-2.0
+// Terms named in body text, and the sections of urgent appeals.
+// See include/hrnews/extract.hpp.
+#include <hrnews/extract.hpp>
+
+#include <algorithm>
+#include <array>
+#include <bitset>
+#include <cstdint>
+#include <cstring>
+#include <unordered_map>
+
+#include "fold.hpp"
+
+namespace hrnews {
+namespace {
+
+constexpr std::size_t bloom_bits = 1u << 14;
+
+/// FNV-1a over a folded word.
+inline std::uint64_t mix(std::uint64_t h, unsigned char c) noexcept { return ((h << 7) | (h >> 57)) ^ c; }
+
+/// The hash of a folded word (rotate and xor per byte; finalised by `finish`).
+std::uint64_t finish(std::uint64_t h) noexcept {
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdULL;
+  h ^= h >> 33;
+  return h;
+}
+
+std::uint64_t word_hash(std::string_view w) noexcept {
+  std::uint64_t h = 0;
+  for (unsigned char c : w) h = mix(h, c);
+  return finish(h);
+}
+
+/// Splits folded text (words separated by single spaces) into words.
+std::vector<std::string> split_words(const std::string& folded) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (i < folded.size()) {
+    std::size_t j = folded.find(' ', i);
+    if (j == std::string::npos) j = folded.size();
+    if (j > i) out.emplace_back(folded, i, j - i);
+    i = j + 1;
+  }
+  return out;
+}
+
+/// The words of `text`, folded (lower case, accents removed; HTML tags and
+/// character references skipped), as FNV-1a hashes of their folded form: phrase
+/// matching compares hashes, so no folded copy of the text is made.
+struct WordHashes {
+  std::vector<std::uint64_t> hashes;
+  std::string scratch;  // one folded code point
+
+  void clear() { hashes.clear(); }
+
+  void add(std::string_view text) {
+    std::uint64_t h = 0;
+    bool in_word = false;
+    auto end_word = [&] {
+      if (in_word) hashes.push_back(finish(h));
+      in_word = false;
+      h = 0;
+    };
+    std::size_t i = 0;
+    const std::size_t n = text.size();
+    const char* p = text.data();
+    while (i < n) {
+      const auto c = static_cast<unsigned char>(p[i]);
+      if (c < 0x80) {
+        const unsigned char l = (c >= 'A' && c <= 'Z') ? static_cast<unsigned char>(c + 32) : c;
+        if ((l >= 'a' && l <= 'z') || (l >= '0' && l <= '9')) {
+          h = mix(h, l);
+          in_word = true;
+          ++i;
+          continue;
+        }
+        end_word();
+        if (c == '<') {  // a tag: skipped, a word boundary
+          const void* close = std::memchr(p + i, '>', n - i);
+          i = close ? static_cast<std::size_t>(static_cast<const char*>(close) - p) + 1 : n;
+        } else if (c == '&') {  // a character reference: skipped, a word boundary
+          std::size_t j = i + 1;
+          while (j < n && j - i < 10 && p[j] != ';' && p[j] != ' ') ++j;
+          i = (j < n && p[j] == ';') ? j + 1 : i + 1;
+        } else {
+          ++i;
+        }
+        continue;
+      }
+      const char32_t cp = detail::decode_utf8(text, i);
+      scratch.clear();
+      if (detail::fold_code_point(cp, scratch)) {
+        for (unsigned char f : scratch) h = mix(h, f);
+        in_word = true;
+      } else {
+        end_word();
+      }
+    }
+    end_word();
+  }
+};
+
+}  // namespace
+
+struct TextTermFinder::Impl {
+  struct Phrase {
+    std::vector<std::uint64_t> words;  // hashes of the folded words
+    TermRef ref;
+  };
+  std::vector<Phrase> phrases;
+  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> by_first;  // first-word hash -> phrases
+  std::bitset<bloom_bits> bloom;
+};
+
+TextTermFinder::TextTermFinder(const Taxonomy& taxonomy, std::string_view scheme_id) : impl_(std::make_unique<Impl>()) {
+  const Scheme* scheme = taxonomy.find_scheme(scheme_id);
+  if (!scheme) return;
+  for (const Term& t : scheme->terms) {
+    if (t.deprecated) continue;
+    std::vector<std::string> labels;
+    for (const auto& [lang, label] : t.labels) labels.push_back(label);
+    for (const auto& [lang, list] : t.alt_labels) labels.insert(labels.end(), list.begin(), list.end());
+    for (const std::string& label : labels) {
+      const std::vector<std::string> folded = split_words(detail::fold(label));
+      // One word says too little in human-rights prose ("torture", "raid"): phrases only.
+      if (folded.size() < 2) continue;
+      std::vector<std::uint64_t> words;
+      for (const std::string& w : folded) words.push_back(word_hash(w));
+      const bool dup = std::any_of(impl_->phrases.begin(), impl_->phrases.end(), [&](const Impl::Phrase& p) {
+        return p.words == words && p.ref.code == t.code;
+      });
+      if (dup) continue;
+      const std::uint64_t h = words.front();
+      impl_->by_first[h].push_back(static_cast<std::uint32_t>(impl_->phrases.size()));
+      impl_->bloom.set(h % bloom_bits);
+      impl_->phrases.push_back(Impl::Phrase{std::move(words), TermRef{scheme->id, t.code}});
+    }
+  }
+}
+
+TextTermFinder::~TextTermFinder() = default;
+
+std::size_t TextTermFinder::phrase_count() const noexcept { return impl_->phrases.size(); }
+
+void TextTermFinder::find(std::string_view text, std::vector<TermRef>& out) const {
+  if (impl_->phrases.empty() || text.empty()) return;
+  thread_local WordHashes words;
+  words.clear();
+  words.add(text);
+  const std::vector<std::uint64_t>& hs = words.hashes;
+  const std::size_t count = hs.size();
+  for (std::size_t k = 0; k < count; ++k) {
+    const std::uint64_t h = hs[k];
+    if (!impl_->bloom.test(h % bloom_bits)) continue;
+    const auto it = impl_->by_first.find(h);
+    if (it == impl_->by_first.end()) continue;
+    for (std::uint32_t p : it->second) {
+      const Impl::Phrase& phrase = impl_->phrases[p];
+      if (k + phrase.words.size() > count) continue;
+      if (!std::equal(phrase.words.begin(), phrase.words.end(), hs.begin() + static_cast<std::ptrdiff_t>(k))) continue;
+      if (std::find(out.begin(), out.end(), phrase.ref) == out.end()) out.push_back(phrase.ref);
+    }
+  }
+}
+
+std::vector<TermRef> TextTermFinder::find(std::string_view text) const {
+  std::vector<TermRef> out;
+  find(text, out);
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Appeal sections
+
+namespace {
+
+enum class Section { none, situation, actions, addresses };
+
+struct Heading {
+  std::string_view folded;
+  Section section;
+};
+
+constexpr Heading headings[] = {
+    {"actions requested", Section::actions},
+    {"action requested", Section::actions},
+    {"actions demandees", Section::actions},
+    {"action demandee", Section::actions},
+    {"acciones solicitadas", Section::actions},
+    {"accion solicitada", Section::actions},
+    {"addresses", Section::addresses},
+    {"please write to", Section::addresses},
+    {"adresses", Section::addresses},
+    {"direcciones", Section::addresses},
+    {"brief description of the situation", Section::situation},
+    {"description of the situation", Section::situation},
+    {"rappel des faits", Section::situation},
+    {"breve description de la situation", Section::situation},
+    {"description de la situation", Section::situation},
+    {"breve descripcion de la situacion", Section::situation},
+    {"descripcion de la situacion", Section::situation},
+};
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  // U+00A0 at either end.
+  while (s.size() >= 2 && static_cast<unsigned char>(s[0]) == 0xC2 && static_cast<unsigned char>(s[1]) == 0xA0)
+    s.remove_prefix(2);
+  while (s.size() >= 2 && static_cast<unsigned char>(s[s.size() - 2]) == 0xC2 &&
+         static_cast<unsigned char>(s.back()) == 0xA0)
+    s.remove_suffix(2);
+  return s;
+}
+
+bool starts_with_ci(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    char c = s[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != prefix[i]) return false;
+  }
+  return true;
+}
+
+/// HTML (or plain text) to lines: block elements and `<br>` end lines, `</p>`
+/// and the like leave an empty line between paragraphs; other tags vanish;
+/// the common character references are decoded.
+std::string to_plain_lines(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const char c = text[i];
+    if (c == '<') {
+      const std::size_t close = text.find('>', i);
+      if (close == std::string_view::npos) {
+        out.append(text.substr(i));
+        break;
+      }
+      std::string_view tag = text.substr(i + 1, close - i - 1);
+      const bool end_tag = !tag.empty() && tag[0] == '/';
+      if (end_tag) tag.remove_prefix(1);
+      std::size_t name_end = 0;
+      while (name_end < tag.size() && (std::isalnum(static_cast<unsigned char>(tag[name_end])) != 0)) ++name_end;
+      std::string name(tag.substr(0, name_end));
+      for (char& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      static const char* const paragraphs[] = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol",
+                                               "blockquote", "table", "section"};
+      static const char* const lines[] = {"br", "li", "tr", "dt", "dd"};
+      if (std::any_of(std::begin(paragraphs), std::end(paragraphs), [&](const char* t) { return name == t; }))
+        out += "\n\n";
+      else if (std::any_of(std::begin(lines), std::end(lines), [&](const char* t) { return name == t; }))
+        out += '\n';
+      i = close + 1;
+      continue;
+    }
+    if (c == '&') {
+      static const std::pair<std::string_view, std::string_view> refs[] = {
+          {"&amp;", "&"},  {"&lt;", "<"},        {"&gt;", ">"},        {"&quot;", "\""},      {"&#39;", "'"},
+          {"&apos;", "'"}, {"&nbsp;", " "},      {"&eacute;", "\xC3\xA9"}, {"&egrave;", "\xC3\xA8"},
+          {"&agrave;", "\xC3\xA0"}, {"&oacute;", "\xC3\xB3"}, {"&aacute;", "\xC3\xA1"}, {"&iacute;", "\xC3\xAD"},
+          {"&ntilde;", "\xC3\xB1"}, {"&ccedil;", "\xC3\xA7"}};
+      bool done = false;
+      for (const auto& [ref, repl] : refs)
+        if (text.compare(i, ref.size(), ref) == 0) {
+          out += repl;
+          i += ref.size();
+          done = true;
+          break;
+        }
+      if (done) continue;
+    }
+    out += c;
+    ++i;
+  }
+  return out;
+}
+
+/// The heading a line is, and the text after `Heading:` on the same line.
+Section heading_of(std::string_view line, std::string_view& rest) {
+  std::string_view t = trim(line);
+  // Strip emphasis characters a plain-text appeal may carry around a heading.
+  while (!t.empty() && (t.front() == '*' || t.front() == '#' || t.front() == '_')) t.remove_prefix(1);
+  if (t.size() > 200) t = t.substr(0, 200);
+  const std::size_t colon = t.find(':');
+  const std::string_view head = colon == std::string_view::npos ? t : t.substr(0, colon);
+  const std::string folded = detail::fold(head);
+  for (const Heading& h : headings) {
+    if (folded == h.folded) {
+      rest = colon == std::string_view::npos ? std::string_view() : trim(t.substr(colon + 1));
+      while (!rest.empty() && (rest.front() == '*' || rest.front() == '_')) rest.remove_prefix(1);
+      return h.section;
+    }
+  }
+  return Section::none;
+}
+
+/// A line without its bullet or numbering.
+std::string_view strip_bullet(std::string_view s) {
+  s = trim(s);
+  static constexpr std::string_view bullets[] = {"\xE2\x80\xA2", "\xE2\x80\x93", "\xE2\x80\x94", "-", "*", "\xC2\xB7"};
+  for (std::string_view b : bullets)
+    if (s.substr(0, b.size()) == b) return trim(s.substr(b.size()));
+  // 1. 1) i. ii) a) a.
+  std::size_t k = 0;
+  while (k < s.size() && k < 5 && (std::isdigit(static_cast<unsigned char>(s[k])) || s[k] == 'i' || s[k] == 'v' ||
+                                   s[k] == 'x'))
+    ++k;
+  if (k == 0 && s.size() > 1 && s[0] >= 'a' && s[0] <= 'z') k = 1;
+  if (k > 0 && k < s.size() && (s[k] == '.' || s[k] == ')') && k + 1 < s.size() && s[k + 1] == ' ')
+    return trim(s.substr(k + 1));
+  return s;
+}
+
+std::vector<std::string_view> split_lines(std::string_view s) {
+  std::vector<std::string_view> out;
+  std::size_t i = 0;
+  while (i <= s.size()) {
+    std::size_t j = s.find('\n', i);
+    if (j == std::string_view::npos) j = s.size();
+    out.push_back(s.substr(i, j - i));
+    i = j + 1;
+  }
+  return out;
+}
+
+Addressee addressee_from(const std::vector<std::string_view>& block) {
+  Addressee a;
+  bool first = true;
+  for (std::string_view raw : block) {
+    std::string_view line = strip_bullet(raw);
+    if (line.empty()) continue;
+    struct Field {
+      std::string_view prefix;
+      std::string Addressee::*field;
+    };
+    static const Field fields[] = {
+        {"e-mail", &Addressee::email},   {"email", &Addressee::email},   {"courriel", &Addressee::email},
+        {"correo", &Addressee::email},   {"fax", &Addressee::fax},       {"tel", &Addressee::phone},
+        {"phone", &Addressee::phone},    {"t\xC3\xA9l", &Addressee::phone}, {"tel\xC3\xA9", &Addressee::phone},
+    };
+    bool matched = false;
+    for (const Field& f : fields) {
+      if (!starts_with_ci(line, f.prefix)) continue;
+      std::size_t k = line.find(':');
+      if (k == std::string_view::npos || k > 24) continue;
+      a.*(f.field) = std::string(trim(line.substr(k + 1)));
+      matched = true;
+      break;
+    }
+    if (matched) continue;
+    if (first) {
+      const std::size_t comma = line.find(',');
+      a.name = std::string(trim(line.substr(0, comma)));
+      if (comma != std::string_view::npos) a.title = std::string(trim(line.substr(comma + 1)));
+      first = false;
+    } else {
+      if (!a.address.empty()) a.address += '\n';
+      a.address += std::string(line);
+    }
+  }
+  return a;
+}
+
+bool is_upper_start(std::string_view w) {
+  if (w.empty()) return false;
+  const auto c = static_cast<unsigned char>(w[0]);
+  if (c >= 'A' && c <= 'Z') return true;
+  // Latin-1 capitals (À..Þ) in UTF-8.
+  return c == 0xC3 && w.size() > 1 && static_cast<unsigned char>(w[1]) >= 0x80 &&
+         static_cast<unsigned char>(w[1]) <= 0x9E;
+}
+
+std::vector<Victim> victims_from(std::string_view text) {
+  static constexpr std::string_view titles[] = {"Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms", "M.", "Mme", "Mlle",
+                                                "Sr.", "Sra.", "Srta.", "Dr."};
+  std::vector<Victim> out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    // At a word start.
+    if (i > 0 && std::isalnum(static_cast<unsigned char>(text[i - 1]))) {
+      ++i;
+      continue;
+    }
+    std::string_view title;
+    for (std::string_view t : titles)
+      if (text.compare(i, t.size(), t) == 0 && i + t.size() < text.size() && text[i + t.size()] == ' ') {
+        title = t;
+        break;
+      }
+    if (title.empty()) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i + title.size() + 1;
+    std::string name;
+    int words = 0;
+    while (j < text.size() && words < 5) {
+      std::size_t end = j;
+      while (end < text.size() && text[end] != ' ' && text[end] != ',' && text[end] != '.' && text[end] != ';' &&
+             text[end] != ')' && text[end] != '\n' && text[end] != ':')
+        ++end;
+      const std::string_view word = text.substr(j, end - j);
+      const bool particle = word == "de" || word == "del" || word == "da" || word == "van" || word == "von" ||
+                            word == "Ould" || word == "ben" || word == "bin" || word == "al";
+      if (word.empty() || (!is_upper_start(word) && !(particle && words > 0))) break;
+      if (!name.empty()) name += ' ';
+      name += std::string(word);
+      ++words;
+      j = end;
+      if (j < text.size() && text[j] == ' ') ++j;
+      else break;
+    }
+    while (!name.empty() && (name.size() >= 3 && (name.compare(name.size() - 3, 3, " de") == 0))) name.resize(name.size() - 3);
+    if (!name.empty()) {
+      bool known = false;
+      for (Victim& v : out) {
+        if (v.name == name || (v.name.size() > name.size() && v.name.compare(v.name.size() - name.size(), name.size(), name) == 0 &&
+                               v.name[v.name.size() - name.size() - 1] == ' ')) {
+          known = true;
+          break;
+        }
+      }
+      if (!known) {
+        Victim v;
+        v.name = std::move(name);
+        out.push_back(std::move(v));
+      }
+    }
+    i = j > i ? j : i + 1;
+  }
+  return out;
+}
+
+/// A cheap test before the real reading: true when a line or element of `text`
+/// (after a newline or a `>`) starts with the first word of a heading.
+bool may_have_headings(std::string_view text) {
+  static constexpr std::string_view ascii_words[] = {"actions", "action", "acciones", "addresses", "adresses",
+                                                     "direcciones", "please", "brief", "description", "rappel",
+                                                     "breve", "descripcion", "accion"};
+  static constexpr std::string_view accented_prefixes[] = {"acci", "descripci", "br"};  // acción, descripción, brève
+  const std::size_t n = text.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i > 0 && text[i - 1] != '\n' && text[i - 1] != '>') continue;
+    std::size_t j = i;
+    while (j < n && (text[j] == ' ' || text[j] == '\t' || text[j] == '*' || text[j] == '#' || text[j] == '_')) ++j;
+    char word[16];
+    std::size_t len = 0;
+    while (j < n && len < sizeof word) {
+      char c = text[j];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      if (c < 'a' || c > 'z') break;
+      word[len++] = c;
+      ++j;
+    }
+    if (len < 2 || len == sizeof word) continue;
+    const std::string_view w(word, len);
+    const bool accented = j < n && (static_cast<unsigned char>(text[j]) & 0x80) != 0;
+    for (std::string_view a : ascii_words)
+      if (w == a) return true;
+    if (accented)
+      for (std::string_view a : accented_prefixes)
+        if (w == a) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+InterventionText parse_intervention_text(std::string_view text) {
+  InterventionText out;
+  if (!may_have_headings(text)) {
+    out.missing = {"situation", "requested actions", "addressees", "victims"};
+    return out;
+  }
+  const std::string plain = to_plain_lines(text);
+  const std::vector<std::string_view> lines = split_lines(plain);
+  Section current = Section::none;
+  std::vector<std::string_view> situation, actions, addresses;
+  bool seen_situation = false, seen_actions = false, seen_addresses = false;
+  for (std::string_view line : lines) {
+    std::string_view rest;
+    const Section s = heading_of(line, rest);
+    if (s != Section::none) {
+      current = s;
+      seen_situation = seen_situation || s == Section::situation;
+      seen_actions = seen_actions || s == Section::actions;
+      seen_addresses = seen_addresses || s == Section::addresses;
+      if (!rest.empty()) line = rest;
+      else continue;
+    }
+    switch (current) {
+      case Section::situation: situation.push_back(line); break;
+      case Section::actions: actions.push_back(line); break;
+      case Section::addresses: addresses.push_back(line); break;
+      case Section::none: break;
+    }
+  }
+  // Situation: paragraphs joined by an empty line, lines by a space.
+  {
+    std::string para;
+    for (std::string_view line : situation) {
+      line = trim(line);
+      if (line.empty()) {
+        if (!para.empty()) {
+          if (!out.situation.empty()) out.situation += "\n\n";
+          out.situation += para;
+          para.clear();
+        }
+        continue;
+      }
+      if (!para.empty()) para += ' ';
+      para += std::string(line);
+    }
+    if (!para.empty()) {
+      if (!out.situation.empty()) out.situation += "\n\n";
+      out.situation += para;
+    }
+  }
+  for (std::string_view line : actions) {
+    const std::string_view a = strip_bullet(line);
+    if (a.empty() || a.back() == ':') continue;
+    out.requested_actions.emplace_back(a);
+  }
+  {
+    std::vector<std::string_view> block;
+    auto flush = [&] {
+      if (block.empty()) return;
+      // One line without an e-mail, fax or phone is a sentence ("Please also write to…"), not an address.
+      const bool sentence = block.size() == 1;
+      Addressee a = addressee_from(block);
+      block.clear();
+      if (sentence && a.email.empty() && a.fax.empty() && a.phone.empty()) return;
+      if (!a.name.empty() || !a.address.empty() || !a.email.empty()) out.addressees.push_back(std::move(a));
+    };
+    for (std::string_view line : addresses) {
+      if (trim(line).empty()) flush();
+      else block.push_back(line);
+    }
+    flush();
+  }
+  out.victims = victims_from(out.situation);
+  if (out.situation.empty()) out.missing.emplace_back(seen_situation ? "situation (empty section)" : "situation");
+  if (out.requested_actions.empty())
+    out.missing.emplace_back(seen_actions ? "requested actions (empty section)" : "requested actions");
+  if (out.addressees.empty()) out.missing.emplace_back(seen_addresses ? "addressees (empty section)" : "addressees");
+  if (out.victims.empty()) out.missing.emplace_back("victims");
+  return out;
+}
+
+InterventionText apply_intervention_text(Intervention& iv) {
+  if (!iv.content || iv.content->value.empty()) return {};
+  InterventionText t = parse_intervention_text(iv.content->value);
+  if (iv.requested_actions.empty()) iv.requested_actions = t.requested_actions;
+  if (iv.addressees.empty()) iv.addressees = t.addressees;
+  if (iv.victims.empty()) iv.victims = t.victims;
+  if (!iv.summary && !t.situation.empty()) iv.summary = Text{t.situation, TextType::text};
+  return t;
+}
+
+}  // namespace hrnews

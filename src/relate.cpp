@@ -1,0 +1,463 @@
+// SPDX-License-Identifier: Apache-2.0
+// Relations between items (follow-ups, translations) and campaign matching.
+// See include/hrnews/relate.hpp and docs/campaigns.md.
+#include <hrnews/relate.hpp>
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <set>
+#include <unordered_map>
+
+#include <nlohmann/json.hpp>
+
+#include <hrnews/classify.hpp>
+#include <hrnews/error.hpp>
+#include <hrnews/language.hpp>
+#include <hrnews/nlohmann.hpp>
+
+#include "fold.hpp"
+
+namespace hrnews {
+namespace {
+
+constexpr std::size_t max_content_scan = 8 * 1024;  // bytes of an intervention's content searched for a reference
+constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+std::string primary(std::string_view tag) { return lower_ascii(tag.substr(0, tag.find_first_of("-_"))); }
+
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+/// True when `s` is a language tag hrnews treats as a URL marker (`fr`, `pt-br`, `es-419`).
+bool is_marker_language(std::string_view s) {
+  if (s.size() < 2) return false;
+  const std::string p = lower_ascii(s.substr(0, 2));
+  if (s.size() > 2) {
+    if (s[2] != '-' && s[2] != '_') return false;
+    const std::string_view region = s.substr(3);
+    if (region.size() != 2 && region.size() != 3) return false;
+    for (char c : region)
+      if (!is_alpha(c) && !(c >= '0' && c <= '9')) return false;
+  }
+  if (!is_alpha(s[0]) || !is_alpha(s[1])) return false;
+  static const std::set<std::string> extra = {"ca", "tr", "pl", "sv"};
+  const auto& known = identifiable_languages();
+  return std::find(known.begin(), known.end(), p) != known.end() || extra.count(p) > 0;
+}
+
+/// Folded text bounded by spaces: `" follow up on the case "`.
+std::string padded_fold(std::string_view text) {
+  std::string out = " ";
+  out += detail::fold(text);
+  out += ' ';
+  return out;
+}
+
+bool has_phrase(const std::string& padded, std::string_view phrase) {
+  std::string p = " ";
+  p += phrase;
+  p += ' ';
+  return padded.find(p) != std::string::npos;
+}
+
+/// The effective language of an item: its own, else the feed's (primary subtag).
+std::string language_of(const Article& a, std::string_view feed_language) {
+  return primary(a.language.empty() ? feed_language : std::string_view(a.language));
+}
+
+void add_relation(Article& a, RelationType rel, const std::string& target, std::size_t& counter) {
+  for (const Relation& r : a.related)
+    if (r.rel == rel && r.id_or_url == target) return;
+  a.related.push_back(Relation{rel, target});
+  ++counter;
+}
+
+bool has_relation(const Article& a, RelationType rel) {
+  return std::any_of(a.related.begin(), a.related.end(), [rel](const Relation& r) { return r.rel == rel; });
+}
+
+/// Union–find over item indexes.
+struct Groups {
+  std::vector<std::size_t> parent;
+  explicit Groups(std::size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), std::size_t{0}); }
+  std::size_t find(std::size_t i) {
+    while (parent[i] != i) i = parent[i] = parent[parent[i]];
+    return i;
+  }
+  void join(std::size_t a, std::size_t b) {
+    a = find(a);
+    b = find(b);
+    if (a != b) parent[std::max(a, b)] = std::min(a, b);
+  }
+};
+
+bool marked_follow_up(const Item& item) {
+  if (const auto* iv = std::get_if<Intervention>(&item))
+    if (iv->intervention_type == InterventionType::follow_up) return true;
+  const Article& a = article_of(item);
+  for (const TermRef& r : a.subjects)
+    if (r.scheme == "genre" && r.code == "follow-up") return true;
+  return title_says_follow_up(a.title.value);
+}
+
+}  // namespace
+
+bool title_says_follow_up(std::string_view title) {
+  if (title.empty()) return false;
+  static constexpr std::string_view cues[] = {"follow up",   "followup",    "further information", "update",
+                                              "suivi",       "nouvelles informations",             "seguimiento",
+                                              "actualizacion", "nueva informacion"};
+  const std::string padded = padded_fold(title);
+  for (std::string_view cue : cues)
+    if (has_phrase(padded, cue)) return true;
+  return false;
+}
+
+std::optional<CaseReference> item_case_reference(const Item& item) {
+  if (const auto* iv = std::get_if<Intervention>(&item))
+    if (iv->case_ref && iv->case_ref->scheme() != CaseScheme::unknown) return iv->case_ref;
+  const Article& a = article_of(item);
+  auto first = [](std::string_view text) -> std::optional<CaseReference> {
+    if (text.empty()) return std::nullopt;
+    for (CaseReference& r : find_case_references(text))
+      if (r.scheme() == CaseScheme::observatory || r.scheme() == CaseScheme::amnesty_ua) return std::move(r);
+    return std::nullopt;
+  };
+  if (auto r = first(a.title.value)) return r;
+  if (a.summary)
+    if (auto r = first(a.summary->value)) return r;
+  for (const Category& c : a.categories) {
+    if (auto r = first(c.term)) return r;
+    if (auto r = first(c.label)) return r;
+  }
+  if (a.content && std::holds_alternative<Intervention>(item)) {
+    std::string_view body = a.content->value;
+    if (body.size() > max_content_scan) {
+      std::size_t n = max_content_scan;
+      while (n > 0 && (static_cast<unsigned char>(body[n]) & 0xC0) == 0x80) --n;
+      body = body.substr(0, n);
+    }
+    if (auto r = first(body)) return r;
+  }
+  return std::nullopt;
+}
+
+std::optional<UrlLanguage> split_url_language(std::string_view url) {
+  if (url.empty()) return std::nullopt;
+  // Query parameter.
+  const std::size_t q = url.find('?');
+  const std::size_t hash = url.find('#');
+  const std::string_view path_part = url.substr(0, std::min(q, hash));
+  if (q != std::string_view::npos) {
+    std::string_view query = url.substr(q + 1, hash == std::string_view::npos ? std::string_view::npos : hash - q - 1);
+    std::size_t pos = 0;
+    while (pos <= query.size()) {
+      std::size_t amp = query.find('&', pos);
+      if (amp == std::string_view::npos) amp = query.size();
+      const std::string_view param = query.substr(pos, amp - pos);
+      const std::size_t eq = param.find('=');
+      if (eq != std::string_view::npos) {
+        const std::string key = lower_ascii(param.substr(0, eq));
+        const std::string_view value = param.substr(eq + 1);
+        if ((key == "lang" || key == "hl" || key == "language") && is_marker_language(value)) {
+          UrlLanguage out;
+          out.stem = std::string(url.substr(0, q + 1 + pos + eq + 1)) + "*" + std::string(url.substr(q + 1 + amp));
+          out.language = lower_ascii(value);
+          return out;
+        }
+      }
+      pos = amp + 1;
+    }
+  }
+  // Path segments, after the authority.
+  std::size_t start = 0;
+  const std::size_t scheme_end = path_part.find("://");
+  if (scheme_end != std::string_view::npos) {
+    start = path_part.find('/', scheme_end + 3);
+    if (start == std::string_view::npos) return std::nullopt;
+  }
+  std::size_t seg = start;
+  std::size_t last_begin = npos, last_end = npos;
+  while (seg < path_part.size()) {
+    if (path_part[seg] == '/') ++seg;
+    std::size_t end = path_part.find('/', seg);
+    if (end == std::string_view::npos) end = path_part.size();
+    const std::string_view segment = path_part.substr(seg, end - seg);
+    if (is_marker_language(segment)) {
+      UrlLanguage out;
+      out.stem = std::string(url.substr(0, seg)) + "*" + std::string(url.substr(end));
+      out.language = lower_ascii(segment);
+      return out;
+    }
+    if (!segment.empty()) {
+      last_begin = seg;
+      last_end = end;
+    }
+    seg = end;
+  }
+  // Suffix of the last segment: name-fr, name_fr, name.fr, name.fr.html.
+  if (last_begin == npos) return std::nullopt;
+  std::string_view last = path_part.substr(last_begin, last_end - last_begin);
+  std::size_t cut = last.size();
+  const std::size_t dot = last.rfind('.');
+  if (dot != std::string_view::npos && last.size() - dot - 1 >= 2 && last.size() - dot - 1 <= 5) {
+    const std::string ext = lower_ascii(last.substr(dot + 1));
+    if (ext == "html" || ext == "htm" || ext == "php" || ext == "asp" || ext == "aspx" || ext == "pdf") cut = dot;
+  }
+  if (cut < 4) return std::nullopt;
+  const char sep = last[cut - 3];
+  if (sep != '-' && sep != '_' && sep != '.') return std::nullopt;
+  const std::string_view code = last.substr(cut - 2, 2);
+  if (!is_marker_language(code)) return std::nullopt;
+  UrlLanguage out;
+  const std::size_t at = last_begin + cut - 2;
+  out.stem = std::string(url.substr(0, at)) + "*" + std::string(url.substr(at + 2));
+  out.language = lower_ascii(code);
+  return out;
+}
+
+RelateResult relate(Collection& c, const RelateOptions& options) {
+  RelateResult result;
+  const std::size_t n = c.items.size();
+  if (n == 0) return result;
+  const std::string feed_lang = primary(c.feed.language);
+
+  // 1. References.
+  std::vector<std::optional<CaseReference>> refs(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    refs[i] = item_case_reference(c.items[i]);
+    if (options.case_references && refs[i])
+      if (auto* iv = std::get_if<Intervention>(&c.items[i]); iv && !iv->case_ref) {
+        iv->case_ref = refs[i];
+        ++result.case_references;
+      }
+  }
+  if (!options.translations && !options.follow_ups) return result;
+
+  std::vector<std::string> lang(n);
+  for (std::size_t i = 0; i < n; ++i) lang[i] = language_of(article_of(c.items[i]), c.feed.language);
+
+  // 2. Cases and their versions: case key -> (follow-up number, mark) -> items.
+  using VersionKey = std::pair<int, bool>;
+  std::map<std::string, std::map<VersionKey, std::vector<std::size_t>>> cases;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!refs[i]) continue;
+    const CaseReference base = refs[i]->base();
+    std::string key = std::string(to_string(base.scheme())) + "|" + base.format();
+    cases[key][{refs[i]->follow_up(), marked_follow_up(c.items[i])}].push_back(i);
+  }
+
+  // 3. Translation groups.
+  Groups groups(n);
+  std::vector<bool> grouped(n, false);
+  auto join = [&](std::size_t a, std::size_t b) {
+    groups.join(a, b);
+    grouped[a] = grouped[b] = true;
+  };
+  if (options.translations) {
+    for (auto& [key, versions] : cases)
+      for (auto& [vk, members] : versions)
+        for (std::size_t k = 1; k < members.size(); ++k)
+          for (std::size_t m = 0; m < k; ++m)
+            if (lang[members[k]] != lang[members[m]] && !lang[members[k]].empty() && !lang[members[m]].empty())
+              join(members[m], members[k]);
+    std::unordered_map<std::string, std::vector<std::pair<std::size_t, std::string>>> stems;
+    std::unordered_map<std::string_view, std::size_t> by_url;
+    bool hreflang = false;
+    for (std::size_t i = 0; i < n && !hreflang; ++i)
+      for (const Link& l : article_of(c.items[i]).links) hreflang = hreflang || !l.hreflang.empty();
+    for (std::size_t i = 0; i < n; ++i) {
+      const Article& a = article_of(c.items[i]);
+      if (a.url.empty()) continue;
+      if (hreflang) by_url.emplace(a.url, i);
+      if (auto split = split_url_language(a.url)) stems[std::move(split->stem)].emplace_back(i, std::move(split->language));
+    }
+    for (auto& [stem, members] : stems)
+      for (std::size_t k = 1; k < members.size(); ++k)
+        for (std::size_t m = 0; m < k; ++m)
+          if (members[k].second != members[m].second) join(members[m].first, members[k].first);
+    for (std::size_t i = 0; i < n; ++i)
+      for (const Link& l : article_of(c.items[i]).links) {
+        if (l.hreflang.empty() || (l.rel != "alternate" && !l.rel.empty())) continue;
+        const auto it = by_url.find(std::string_view(l.href));
+        if (it != by_url.end() && it->second != i) join(i, it->second);
+      }
+  }
+  // The original of each group.
+  auto better_original = [&](std::size_t a, std::size_t b) {  // true when a is the better original
+    auto rank = [&](std::size_t i) {
+      const Article& art = article_of(c.items[i]);
+      return std::make_tuple(!feed_lang.empty() && lang[i] == feed_lang && !art.language_inferred ? 0 : 1,
+                             art.language_inferred ? 1 : 0, i);
+    };
+    return rank(a) < rank(b);
+  };
+  std::unordered_map<std::size_t, std::size_t> original;  // group root -> original
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!grouped[i]) continue;
+    const std::size_t root = groups.find(i);
+    auto it = original.find(root);
+    if (it == original.end()) original.emplace(root, i);
+    else if (better_original(i, it->second)) it->second = i;
+  }
+  auto original_of = [&](std::size_t i) { return grouped[i] ? original.at(groups.find(i)) : i; };
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!grouped[i]) continue;
+    const std::size_t o = original_of(i);
+    if (o == i) continue;
+    Article& a = article_of(c.items[i]);
+    const std::string& target = article_of(c.items[o]).id;
+    if (!target.empty() && !has_relation(a, RelationType::translation_of))
+      add_relation(a, RelationType::translation_of, target, result.translations);
+  }
+
+  // 4. Follow-ups: each version follows the one before it.
+  if (options.follow_ups) {
+    for (auto& [key, versions] : cases) {
+      const std::vector<std::size_t>* previous = nullptr;
+      for (auto& [vk, members] : versions) {
+        if (previous) {
+          // The previous version's original (in document order, the best-ranked member).
+          std::size_t prev_main = (*previous)[0];
+          for (std::size_t p : *previous)
+            if (better_original(p, prev_main)) prev_main = p;
+          for (std::size_t i : members) {
+            std::size_t target = prev_main;
+            for (std::size_t p : *previous)
+              if (lang[p] == lang[i]) {
+                target = p;
+                break;
+              }
+            const std::string& id = article_of(c.items[target]).id;
+            if (id.empty()) continue;
+            Article& a = article_of(c.items[i]);
+            add_relation(a, RelationType::follow_up_of, id, result.follow_ups);
+            if (auto* iv = std::get_if<Intervention>(&c.items[i]); iv && iv->follows.empty()) iv->follows = id;
+          }
+        }
+        previous = &members;
+      }
+    }
+  }
+  return result;
+}
+
+// ---------------------------------------------------------------------------
+// Campaigns
+
+std::vector<Campaign> read_campaigns(std::string_view text, const std::string& file_name) {
+  nlohmann::json j = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
+  if (j.is_discarded()) throw ParseError("campaigns", "not valid JSON", {}, {}, file_name);
+  const nlohmann::json* list = &j;
+  std::string base;
+  if (j.is_object()) {
+    const auto it = j.find("campaigns");
+    if (it == j.end()) throw ParseError("campaigns", "expected a member \"campaigns\"", {}, "/", file_name);
+    list = &*it;
+    base = "/campaigns";
+  }
+  if (!list->is_array())
+    throw ParseError("campaigns", "expected an array of campaigns", {}, base.empty() ? "/" : base, file_name);
+  std::vector<Campaign> out;
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    const std::string path = base + "/" + std::to_string(i);
+    Campaign campaign;
+    try {
+      from_json((*list)[i], campaign);
+    } catch (const ParseError& e) {
+      throw ParseError("campaigns", e.message(), {}, path + e.path(), file_name);
+    }
+    if (campaign.id.empty()) throw ParseError("campaigns", "a campaign needs a non-empty \"id\"", {}, path, file_name);
+    for (const Campaign& seen : out)
+      if (seen.id == campaign.id)
+        throw ParseError("campaigns", "campaign id \"" + campaign.id + "\" is repeated", {}, path + "/id", file_name);
+    out.push_back(std::move(campaign));
+  }
+  return out;
+}
+
+std::size_t match_campaigns(Collection& c, const std::vector<Campaign>& campaigns) {
+  struct Pattern {
+    std::vector<std::string> phrases;   // folded names
+    std::vector<std::string> hashtags;  // folded, without '#'
+  };
+  std::vector<Pattern> patterns;
+  for (const Campaign& campaign : campaigns) {
+    Pattern p;
+    for (std::string_view name : {std::string_view(campaign.name), std::string_view(campaign.title.value)}) {
+      std::string f = detail::fold(name);
+      if (!f.empty() && std::find(p.phrases.begin(), p.phrases.end(), f) == p.phrases.end())
+        p.phrases.push_back(std::move(f));
+    }
+    for (const std::string& tag : campaign.hashtags) {
+      std::string f = detail::fold(std::string_view(tag).substr(!tag.empty() && tag[0] == '#' ? 1 : 0));
+      f.erase(std::remove(f.begin(), f.end(), ' '), f.end());
+      if (!f.empty()) p.hashtags.push_back(std::move(f));
+    }
+    patterns.push_back(std::move(p));
+  }
+  std::size_t added = 0;
+  for (Item& item : c.items) {
+    Article& a = article_of(item);
+    std::string text = a.title.value;
+    if (a.summary) (text += '\n') += a.summary->value;
+    if (a.content) (text += '\n') += a.content->value;
+    for (const Category& cat : a.categories) ((text += '\n') += cat.term) += (cat.label.empty() ? "" : "\n" + cat.label);
+    const std::string padded = padded_fold(text);
+    // Hashtags as written: '#' then letters and digits.
+    std::vector<std::string> tags;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] != '#') continue;
+      std::size_t j = i + 1;
+      while (j < text.size() && (is_alpha(text[j]) || (text[j] >= '0' && text[j] <= '9') || text[j] == '_' ||
+                                 (static_cast<unsigned char>(text[j]) >= 0x80)))
+        ++j;
+      if (j > i + 1) {
+        std::string f = detail::fold(std::string_view(text).substr(i + 1, j - i - 1));
+        f.erase(std::remove(f.begin(), f.end(), ' '), f.end());
+        tags.push_back(std::move(f));
+      }
+      i = j - 1;
+    }
+    for (const Category& cat : a.categories) {
+      std::string f = detail::fold(cat.term);
+      f.erase(std::remove(f.begin(), f.end(), ' '), f.end());
+      tags.push_back(std::move(f));
+    }
+    for (std::size_t k = 0; k < campaigns.size(); ++k) {
+      const Pattern& p = patterns[k];
+      bool hit = std::any_of(p.phrases.begin(), p.phrases.end(), [&](const std::string& ph) { return has_phrase(padded, ph); });
+      if (!hit)
+        hit = std::any_of(p.hashtags.begin(), p.hashtags.end(), [&](const std::string& t) {
+          return std::find(tags.begin(), tags.end(), t) != tags.end();
+        });
+      if (!hit) continue;
+      const Campaign& campaign = campaigns[k];
+      auto it = std::find_if(c.campaigns.begin(), c.campaigns.end(), [&](const Campaign& x) { return x.id == campaign.id; });
+      if (it == c.campaigns.end()) {
+        c.campaigns.push_back(campaign);
+        it = c.campaigns.end() - 1;
+      }
+      bool linked = false;
+      if (std::find(a.campaigns.begin(), a.campaigns.end(), campaign.id) == a.campaigns.end()) {
+        a.campaigns.push_back(campaign.id);
+        linked = true;
+      }
+      if (!a.id.empty() && std::find(it->items.begin(), it->items.end(), a.id) == it->items.end()) {
+        it->items.push_back(a.id);
+        linked = true;
+      }
+      added += linked;
+    }
+  }
+  return added;
+}
+
+}  // namespace hrnews
