@@ -7,7 +7,7 @@ run, and the thread scaling of hrnews.parse (the GIL is released while C++ parse
 
 Needs hrnews (build tree: PYTHONPATH=build/python) and feedparser, e.g. the
 test venv: build/venv/bin/python bench/bench_python.py. The feed comes from
-tests/python/gen_feed.py (a copy of ../shared/bench/gen_feed.py), so the bytes
+bench/tools/gen_feed.py (a copy of ../shared/bench/gen_feed.py), so the bytes
 are the same as in the other benchmarks. Prints one line per measurement.
 """
 
@@ -44,7 +44,7 @@ def main() -> int:
     parser.add_argument("--tasks", type=int, default=8, help="parses per thread-scaling run")
     args = parser.parse_args()
 
-    data = subprocess.run([sys.executable, str(ROOT / "tests" / "python" / "gen_feed.py"), "rss", str(args.items)],
+    data = subprocess.run([sys.executable, str(ROOT / "bench" / "tools" / "gen_feed.py"), "rss", str(args.items)],
                           check=True, capture_output=True).stdout
     mb = len(data) / 1e6
     print(f"input: gen_feed.py rss {args.items}: {mb:.1f} MB")

@@ -52,10 +52,10 @@ def run(cmd: list[str], **kw) -> subprocess.CompletedProcess:
 def gen_feed_script() -> Path:
     if os.environ.get("HRNEWS_GEN_FEED"):
         return Path(os.environ["HRNEWS_GEN_FEED"])
-    for candidate in (ROOT.parent / "shared" / "bench" / "gen_feed.py", ROOT / "tests" / "python" / "gen_feed.py"):
+    for candidate in (ROOT.parent / "shared" / "bench" / "gen_feed.py", ROOT / "bench" / "tools" / "gen_feed.py"):
         if candidate.exists():
             return candidate
-    sys.exit("perf.py: gen_feed.py not found (../shared/bench/gen_feed.py or tests/python/gen_feed.py); "
+    sys.exit("perf.py: gen_feed.py not found (../shared/bench/gen_feed.py or bench/tools/gen_feed.py); "
              "set HRNEWS_GEN_FEED to its path")
 
 

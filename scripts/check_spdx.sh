@@ -28,6 +28,8 @@ for f in "${files[@]}"; do
     *) continue ;;
   esac
   [[ -f "$f" ]] || continue  # deleted but still in the index
+  # Kept byte for byte as the workplace's shared bench folder has it (not ours to relicense).
+  [[ "$f" == bench/tools/gen_feed.py ]] && continue
   checked=$((checked + 1))
   if ! head -n 5 -- "$f" | grep -q 'SPDX-License-Identifier: '; then
     echo "$f: no SPDX-License-Identifier line in its first 5 lines"

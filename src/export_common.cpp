@@ -2,6 +2,7 @@
 // Steps shared by the ninjs and JSON-LD writers (see export_common.hpp).
 
 #include "export_common.hpp"
+#include "utf8.hpp"
 
 #include <cstdint>
 #include <cstdio>
@@ -45,23 +46,10 @@ bool only(std::string_view s, std::string_view extra) noexcept {
   return true;
 }
 
+/// Appends `cp` as UTF-8; NUL, surrogates and values past U+10FFFF become U+FFFD.
 void append_utf8(std::string& out, std::uint32_t cp) {
   if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
+  detail::append_utf8(out, cp);
 }
 
 /// The character a reference (`amp`, `#233`, `#x20AC`) stands for, or empty.

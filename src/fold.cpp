@@ -1,29 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "fold.hpp"
+#include "utf8.hpp"
 
 #include <array>
 #include <cstddef>
 
 namespace hrnews::detail {
 namespace {
-
-void append_utf8(char32_t cp, std::string& out) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 // Base letters of U+00C0..U+00FF, eight per group; '\0' marks a non-letter
 // (U+00D7, U+00F7). Two-letter folds (AE, TH, SS) are handled before the lookup.
@@ -105,7 +88,7 @@ bool fold_code_point(char32_t cp, std::string& out) {
   if (cp < 0xC0 || (cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) || cp == 0xFFFD ||
       cp == 0xA0 || cp == 0xFEFF)
     return false;  // remaining Latin-1 symbols, general punctuation, CJK punctuation
-  append_utf8(cp, out);
+  append_utf8(out, static_cast<std::uint32_t>(cp));
   return true;
 }
 

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "feed/xml_input.hpp"  // detail::html_entity
+#include "utf8.hpp"
 
 namespace hrnews::html {
 namespace {
@@ -41,23 +42,7 @@ bool starts_with_nocase(std::string_view s, std::string_view prefix) noexcept {
   return true;
 }
 
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
+using ::hrnews::detail::append_utf8;
 
 /// What a numeric character reference stands for (HTML: 0, surrogates and
 /// out-of-range values become U+FFFD, 0x80–0x9F are read as windows-1252).

@@ -342,6 +342,40 @@ void write_diagnostic(Writer& w, const Diagnostic& diagnostic, bool with_kind);
 /// Writes the extensions whose names are not members of `owner`.
 void write_extensions(Writer& w, const Extensions& extensions, Owner owner);
 
+/// "a string", "an object"…: the kind of the value at token `i`, for messages.
+inline const char* type_name(const Tape& t, std::size_t i) noexcept {
+  switch (t.tokens[i].type) {
+    case Tok::null: return "null";
+    case Tok::boolean: return "a boolean";
+    case Tok::integer:
+    case Tok::unsigned_:
+    case Tok::floating: return "a number";
+    case Tok::string: return "a string";
+    case Tok::begin_object: return "an object";
+    case Tok::begin_array: return "an array";
+    default: return "a value";
+  }
+}
+
+/// Calls `f(name, value_index)` for each member of the object at token `object`.
+template <class F>
+void for_members(const Tape& t, std::size_t object, F&& f) {
+  const std::size_t end = t.tokens[object].end;
+  for (std::size_t k = object + 1; k < end;) {
+    const std::size_t v = k + 1;
+    f(t.str(k), v);
+    k = t.next(v);
+  }
+}
+
+/// Calls `f(index, value_index)` for each element of the array at token `array`.
+template <class F>
+void for_elements(const Tape& t, std::size_t array, F&& f) {
+  const std::size_t end = t.tokens[array].end;
+  std::size_t index = 0;
+  for (std::size_t k = array + 1; k < end; k = t.next(k)) f(index++, k);
+}
+
 /// The value at token `i` as an nlohmann value (`nlohmann::json` or
 /// `ordered_json`), built without recursion so deep input cannot overflow the stack.
 template <class Json>

@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "json_detail.hpp"
+#include "utf8.hpp"
 
 namespace hrnews::json_detail {
 
@@ -81,24 +82,7 @@ std::size_t utf8_sequence(const unsigned char* p, const unsigned char* end) noex
   return 0;
 }
 
-/// Appends code point `cp` to `out` as UTF-8.
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
+using ::hrnews::detail::append_utf8;
 
 /// The parser. `run()` returns false at the first syntax error; events already
 /// sent to the handler stay sent (the caller reports the error and discards

@@ -34,38 +34,11 @@ constexpr std::string_view format_id = "reliefweb";
 constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
 // ---------------------------------------------------------------------------
-// Tape helpers
+// Tape helpers (type_name, for_members and for_elements are in json_detail.hpp)
 
-const char* type_name(const Tape& t, std::size_t i) noexcept {
-  switch (t.tokens[i].type) {
-    case Tok::null: return "null";
-    case Tok::boolean: return "a boolean";
-    case Tok::integer:
-    case Tok::unsigned_:
-    case Tok::floating: return "a number";
-    case Tok::string: return "a string";
-    case Tok::begin_object: return "an object";
-    case Tok::begin_array: return "an array";
-    default: return "a value";
-  }
-}
-
-template <class F>
-void for_members(const Tape& t, std::size_t object, F&& f) {
-  const std::size_t end = t.tokens[object].end;
-  for (std::size_t k = object + 1; k < end;) {
-    const std::size_t v = k + 1;
-    f(t.str(k), v);
-    k = t.next(v);
-  }
-}
-
-template <class F>
-void for_elements(const Tape& t, std::size_t array, F&& f) {
-  const std::size_t end = t.tokens[array].end;
-  std::size_t index = 0;
-  for (std::size_t k = array + 1; k < end; k = t.next(k)) f(index++, k);
-}
+using json_detail::for_elements;
+using json_detail::for_members;
+using json_detail::type_name;
 
 /// A JSON Pointer reference token (`~` and `/` escaped).
 std::string step(std::string_view name) {

@@ -39,6 +39,7 @@
 #include "../json_detail.hpp"
 #include "common.hpp"
 #include "hr_ext.hpp"
+#include "../utf8.hpp"
 
 namespace hrnews {
 namespace {
@@ -393,38 +394,11 @@ std::unordered_map<std::string, std::size_t> locate_pointers(std::string_view te
 }
 
 // ---------------------------------------------------------------------------
-// Tape helpers
+// Tape helpers (type_name, for_members and for_elements are in json_detail.hpp)
 
-const char* type_name(const Tape& t, std::size_t i) noexcept {
-  switch (t.tokens[i].type) {
-    case Tok::null: return "null";
-    case Tok::boolean: return "a boolean";
-    case Tok::integer:
-    case Tok::unsigned_:
-    case Tok::floating: return "a number";
-    case Tok::string: return "a string";
-    case Tok::begin_object: return "an object";
-    case Tok::begin_array: return "an array";
-    default: return "a value";
-  }
-}
-
-template <class F>
-void for_members(const Tape& t, std::size_t object, F&& f) {
-  const std::size_t end = t.tokens[object].end;
-  for (std::size_t k = object + 1; k < end;) {
-    const std::size_t v = k + 1;
-    f(t.str(k), v);
-    k = t.next(v);
-  }
-}
-
-template <class F>
-void for_elements(const Tape& t, std::size_t array, F&& f) {
-  const std::size_t end = t.tokens[array].end;
-  std::size_t index = 0;
-  for (std::size_t k = array + 1; k < end; k = t.next(k)) f(index++, k);
-}
+using json_detail::for_elements;
+using json_detail::for_members;
+using json_detail::type_name;
 
 std::size_t element_count(const Tape& t, std::size_t array) {
   std::size_t n = 0;
@@ -464,24 +438,7 @@ void parse_onto(std::string_view text, Tape& tape) {
 // ---------------------------------------------------------------------------
 // Plain text of HTML (for the members JSON Feed defines as plain text)
 
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
+using ::hrnews::detail::append_utf8;
 
 /// The text of an HTML fragment: tags removed, the common character references
 /// resolved, runs of whitespace collapsed, trimmed. Good enough for a title.

@@ -33,8 +33,8 @@ def sample_json() -> pathlib.Path:
 
 
 def generate_feed(kind: str, items: int) -> bytes:
-    """A synthetic feed made by tests/python/gen_feed.py (same bytes every time)."""
-    return subprocess.run([sys.executable, str(HERE / "gen_feed.py"), kind, str(items)],
+    """A synthetic feed made by bench/tools/gen_feed.py (same bytes every time)."""
+    return subprocess.run([sys.executable, str(HERE.parent.parent / "bench" / "tools" / "gen_feed.py"), kind, str(items)],
                           check=True, capture_output=True).stdout
 
 
