@@ -152,7 +152,6 @@ void Stats::add(const Collection& collection) {
       else if (subject.scheme == "theme") themes.insert(subject.code);
     }
     places.insert(a.countries.begin(), a.countries.end());
-    places.insert(a.regions.begin(), a.regions.end());
     count_each(by_genre, genres);
     count_each(by_theme, themes);
     count_each(by_country, places);

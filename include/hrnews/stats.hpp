@@ -25,7 +25,7 @@ struct Stats {
   std::size_t diagnostics = 0;                     ///< number of diagnostics
   std::map<std::string, std::size_t> by_kind;      ///< `article`, `intervention`
   std::map<std::string, std::size_t> by_genre;     ///< genre codes
-  std::map<std::string, std::size_t> by_country;   ///< country and region codes
+  std::map<std::string, std::size_t> by_country;   ///< ISO 3166-1 country codes (regions are counted in `by_region`)
   std::map<std::string, std::size_t> by_theme;     ///< theme codes
   std::map<std::string, std::size_t> by_language;  ///< language tags
   std::map<std::string, std::size_t> by_month;     ///< `YYYY-MM`
