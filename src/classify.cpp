@@ -61,12 +61,7 @@ std::string_view trim(std::string_view s) noexcept {
   return s;
 }
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
+using detail::lower_ascii;
 
 /// The primary subtag of a language tag, lower case: `en-GB` → `en`.
 std::string primary_language(std::string_view tag) {
@@ -74,17 +69,7 @@ std::string primary_language(std::string_view tag) {
   return lower_ascii(trim(tag.substr(0, end)));
 }
 
-/// True when `a` and `b` are equal but for the case of ASCII letters (`en-GB`, `en-gb`).
-bool equal_ignoring_case(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
-}
+using detail::ascii_iequal;
 
 /// `s` cut to `max_label_bytes` (at a UTF-8 boundary), with `…` when cut.
 std::string shorten(std::string_view s) {
@@ -995,7 +980,7 @@ ItemClassification Classifier::run(Item& item, std::string_view feed_language) {
   // contradicts it. A language of the item's own is never changed.
   if (opt_.language && !guess.language.empty()) {
     const bool from_feed = a.language.empty() || (!a.language_inferred && !feed_language_raw_.empty() &&
-                                                  equal_ignoring_case(a.language, feed_language_raw_));
+                                                  ascii_iequal(a.language, feed_language_raw_));
     if (!from_feed) {
       if (guess.confidence >= opt_.contradict_language_confidence && primary_language(a.language) != guess.language)
         out.language_mismatch = guess;

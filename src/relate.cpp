@@ -24,12 +24,7 @@ namespace {
 constexpr std::size_t max_content_scan = 8 * 1024;  // bytes of an intervention's content searched for a reference
 constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
+using detail::lower_ascii;
 
 std::string primary(std::string_view tag) { return lower_ascii(tag.substr(0, tag.find_first_of("-_"))); }
 

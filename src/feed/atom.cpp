@@ -40,6 +40,7 @@
 
 #include <hrnews/url.hpp>
 
+#include "../fold.hpp"
 #include "common.hpp"
 #include "hr_ext.hpp"
 #include "xml_input.hpp"
@@ -65,22 +66,14 @@ constexpr std::string_view thumbnail_rel = "thumbnail";
 
 bool is_ws(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-char lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool ieq(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (lower(a[i]) != lower(b[i])) return false;
-  }
-  return true;
-}
+using ::hrnews::detail::ascii_iequal;
 
 bool istarts_with(std::string_view s, std::string_view prefix) noexcept {
-  return s.size() >= prefix.size() && ieq(s.substr(0, prefix.size()), prefix);
+  return s.size() >= prefix.size() && ascii_iequal(s.substr(0, prefix.size()), prefix);
 }
 
 bool iends_with(std::string_view s, std::string_view suffix) noexcept {
-  return s.size() >= suffix.size() && ieq(s.substr(s.size() - suffix.size()), suffix);
+  return s.size() >= suffix.size() && ascii_iequal(s.substr(s.size() - suffix.size()), suffix);
 }
 
 std::string_view trim(std::string_view s) noexcept { return hr::trim(s); }
@@ -324,8 +317,8 @@ bool might_hold_urls(std::string_view html) noexcept {
   for (std::size_t i = html.find('='); i != std::string_view::npos; i = html.find('=', i + 1)) {
     std::size_t end = i;
     while (end > 0 && is_ws(html[end - 1])) --end;
-    if (end >= 4 && ieq(html.substr(end - 4, 4), "href")) return true;
-    if (end >= 3 && ieq(html.substr(end - 3, 3), "src")) return true;
+    if (end >= 4 && ascii_iequal(html.substr(end - 4, 4), "href")) return true;
+    if (end >= 3 && ascii_iequal(html.substr(end - 3, 3), "src")) return true;
   }
   return false;
 }
@@ -518,9 +511,9 @@ class Reader {
   // Constructs
   enum class Kind { text, html, xhtml, xml, other };
   static Kind kind_of_type(std::string_view type) {
-    if (type.empty() || ieq(type, "text") || ieq(type, "text/plain")) return Kind::text;
-    if (ieq(type, "html") || ieq(type, "text/html")) return Kind::html;
-    if (ieq(type, "xhtml") || ieq(type, "application/xhtml+xml")) return Kind::xhtml;
+    if (type.empty() || ascii_iequal(type, "text") || ascii_iequal(type, "text/plain")) return Kind::text;
+    if (ascii_iequal(type, "html") || ascii_iequal(type, "text/html")) return Kind::html;
+    if (ascii_iequal(type, "xhtml") || ascii_iequal(type, "application/xhtml+xml")) return Kind::xhtml;
     if (iends_with(type, "+xml") || iends_with(type, "/xml")) return Kind::xml;
     return Kind::other;
   }
@@ -712,7 +705,7 @@ Text Reader::read_text(pugi::xml_node el, const Ctx& c, const std::string& path)
 Text Reader::text_03(pugi::xml_node el, std::string_view type, std::string_view mode, const std::string& path,
                      std::optional<Attachment>* binary) {
   Kind kind = kind_of_type(type);
-  if (ieq(mode, "base64")) {
+  if (ascii_iequal(mode, "base64")) {
     const std::string raw = direct_text(el);
     if (kind == Kind::other || kind == Kind::xml) {
       if (binary) {
@@ -736,10 +729,10 @@ Text Reader::text_03(pugi::xml_node el, std::string_view type, std::string_view 
     const TextType tt = kind == Kind::html ? TextType::html : kind == Kind::xhtml ? TextType::xhtml : TextType::text;
     return Text(str(trim(value)), tt);
   }
-  if (ieq(mode, "escaped")) {
+  if (ascii_iequal(mode, "escaped")) {
     return text_from_markup_or_text(el, kind == Kind::text ? Kind::text : Kind::html, path);
   }
-  if (!mode.empty() && !ieq(mode, "xml")) {
+  if (!mode.empty() && !ascii_iequal(mode, "xml")) {
     repair(el, "atom-text-type-unknown",
            "unknown mode \"" + str(mode) + "\" in <" + str(hr::local_name(el.name())) + ">; read as escaped text", path);
     return text_from_markup_or_text(el, kind == Kind::text ? Kind::text : Kind::html, path);
@@ -769,10 +762,10 @@ void Reader::read_content(pugi::xml_node el, const Ctx& c, Article& a, const std
     Link l;
     l.href = url(c, src.value());
     l.rel = str(content_src_rel);
-    if (!type.empty() && kind_of_type(type) != Kind::text && !ieq(type, "html") && !ieq(type, "xhtml"))
+    if (!type.empty() && kind_of_type(type) != Kind::text && !ascii_iequal(type, "html") && !ascii_iequal(type, "xhtml"))
       l.type = str(type);
-    else if (ieq(type, "html")) l.type = "text/html";
-    else if (ieq(type, "xhtml")) l.type = "application/xhtml+xml";
+    else if (ascii_iequal(type, "html")) l.type = "text/html";
+    else if (ascii_iequal(type, "xhtml")) l.type = "application/xhtml+xml";
     a.links.push_back(std::move(l));
     return;
   }

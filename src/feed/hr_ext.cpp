@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The hrnews XML extension namespace for feeds (see hr_ext.hpp and
 // docs/format-feeds.md).
+#include "../fold.hpp"
 #include "hr_ext.hpp"
 
 #include <algorithm>
@@ -61,16 +62,7 @@ constexpr std::string_view replacement = "\xEF\xBF\xBD";
 
 bool is_ws(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-bool ieq(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
-}
+using ::hrnews::detail::ascii_iequal;
 
 // ---------------------------------------------------------------------------
 // The escape convention
@@ -861,7 +853,7 @@ Ns NsScope::ns_of_name(std::string_view qname) const {
   if (prefix == "xml") return Ns::xml;
   // An undeclared prefix: a common breakage. Well-known prefixes get their usual namespace.
   for (const KnownNs& k : known_namespaces) {
-    if (!k.prefix.empty() && ieq(k.prefix, prefix)) {
+    if (!k.prefix.empty() && ascii_iequal(k.prefix, prefix)) {
       std::string key = "prefix:" + str(prefix);
       if (std::find(noted_.begin(), noted_.end(), key) == noted_.end()) {
         noted_.push_back(key);
@@ -1532,7 +1524,7 @@ std::string resolve_html_urls_impl(std::string_view html, std::string_view base)
         while (j < n && !is_ws(html[j]) && html[j] != '>') ++j;
         ve = j;
       }
-      if (ieq(name, "href") || ieq(name, "src")) {
+      if (ascii_iequal(name, "href") || ascii_iequal(name, "src")) {
         const std::string_view value = html.substr(vs, ve - vs);
         const std::string_view ref = trim(value);
         if (!is_absolute_url(ref)) {

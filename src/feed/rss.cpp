@@ -26,6 +26,7 @@
 #include <hrnews/url.hpp>
 
 #include "common.hpp"
+#include "../fold.hpp"
 #include "hr_ext.hpp"
 #include "xml_input.hpp"
 
@@ -37,16 +38,7 @@ using hx::Ns;
 
 constexpr std::string_view kFormat = "rss";
 
-bool ieq(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
-}
+using ::hrnews::detail::ascii_iequal;
 
 bool is_rss_ns(Ns ns) noexcept { return ns == Ns::none || ns == Ns::rss090 || ns == Ns::rss10; }
 
@@ -238,7 +230,7 @@ Person parse_person(std::string_view text) {
   Person p;
   auto strip_mailto = [](std::string_view s) {
     s = hx::trim(s);
-    if (s.size() > 7 && ieq(s.substr(0, 7), "mailto:")) s.remove_prefix(7);
+    if (s.size() > 7 && ascii_iequal(s.substr(0, 7), "mailto:")) s.remove_prefix(7);
     return std::string(s);
   };
   if (!text.empty() && text.back() == ')') {
@@ -337,7 +329,7 @@ std::string relative_path(pugi::xml_node node) {
 /// The `<url>` of an `<image>`, resolved.
 std::string icon_of(pugi::xml_node image, const std::string& base) {
   for (pugi::xml_node c = image.first_child(); c; c = c.next_sibling()) {
-    if (c.type() == pugi::node_element && ieq(hx::local_name(c.name()), "url"))
+    if (c.type() == pugi::node_element && ascii_iequal(hx::local_name(c.name()), "url"))
       return resolve(with_base(base, image), plain_text(c));
   }
   return {};
@@ -792,7 +784,7 @@ Item Reader::read_item(pugi::xml_node node, const std::string& parent_base, cons
   if (link) a.url = resolve(with_base(base, link), plain_text(link));
   if (a.url.empty() && guid) {
     const pugi::xml_attribute perma = guid.attribute("isPermaLink");
-    const bool permalink = !perma || ieq(hx::trim(perma.value()), "true");
+    const bool permalink = !perma || ascii_iequal(hx::trim(perma.value()), "true");
     const std::string g = trimmed_text(guid);
     if (permalink && is_absolute_url(g) && (g.substr(0, 5) == "http:" || g.substr(0, 6) == "https:")) a.url = g;
   }
@@ -840,7 +832,7 @@ void Reader::read_document(pugi::xml_node root) {
   const Ns root_ns = ns_.ns_of(root);
   const std::string_view root_local = hx::local_name(root.name());
   bool rdf = false;
-  if (ieq(root_local, "rss") && is_rss_ns(root_ns)) {
+  if (ascii_iequal(root_local, "rss") && is_rss_ns(root_ns)) {
     const pugi::xml_attribute v = root.attribute("version");
     version_ = rss_version_id(v.value());
     // Two formats share the number 0.91: Netscape's (declared with its DOCTYPE) and UserLand's.
@@ -864,7 +856,7 @@ void Reader::read_document(pugi::xml_node root) {
 
   pugi::xml_node channel;
   for (pugi::xml_node c = root.first_child(); c; c = c.next_sibling()) {
-    if (c.type() == pugi::node_element && ieq(hx::local_name(c.name()), "channel") && is_rss_ns(ns_.ns_of(c))) {
+    if (c.type() == pugi::node_element && ascii_iequal(hx::local_name(c.name()), "channel") && is_rss_ns(ns_.ns_of(c))) {
       channel = c;
       break;
     }
@@ -890,13 +882,13 @@ void Reader::read_document(pugi::xml_node root) {
     if (c.type() != pugi::node_element || c == channel) continue;
     const std::string_view local = hx::local_name(c.name());
     if (!is_rss_ns(ns_.ns_of(c))) continue;
-    if (ieq(local, "item")) {
+    if (ascii_iequal(local, "item")) {
       if (!rdf) {
         repair("item-outside-channel", "<item> outside <channel>; read as an item of the channel", c,
                std::string(root.name()) + "/" + c.name());
       }
       items.push_back(c);
-    } else if (ieq(local, "image") && !root_image) {
+    } else if (ascii_iequal(local, "image") && !root_image) {
       root_image = c;
     }
   }
@@ -1154,7 +1146,7 @@ bool has_netscape_doctype(std::string_view bytes) {
   const std::string_view head = bytes.substr(0, std::min<std::size_t>(bytes.size(), 2048));
   auto find_ci = [head](std::string_view what, std::size_t from) {
     for (std::size_t i = from; i + what.size() <= head.size(); ++i) {
-      if (ieq(head.substr(i, what.size()), what)) return i;
+      if (ascii_iequal(head.substr(i, what.size()), what)) return i;
     }
     return std::string_view::npos;
   };

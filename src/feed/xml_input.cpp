@@ -21,6 +21,7 @@
 #endif
 
 #include "common.hpp"
+#include "../fold.hpp"
 #include "../utf8.hpp"
 
 namespace hrnews::detail {
@@ -64,21 +65,6 @@ inline unsigned char byte_at(const char* s, std::size_t i) noexcept { return sta
 inline bool is_space(unsigned char c) noexcept { return kClass[c] & kSpace; }
 inline bool is_name_start_ascii(unsigned char c) noexcept { return kClass[c] & kNameStart; }
 inline bool is_name_ascii(unsigned char c) noexcept { return kClass[c] & kName; }
-inline char lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool iequals(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (lower(a[i]) != lower(b[i])) return false;
-  }
-  return true;
-}
-
-std::string lowercase(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = lower(c);
-  return out;
-}
 
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 
@@ -369,7 +355,7 @@ bool starts_with(std::string_view s, std::string_view prefix) noexcept {
 }
 
 bool starts_with_ci(std::string_view s, std::string_view prefix) noexcept {
-  return s.size() >= prefix.size() && iequals(s.substr(0, prefix.size()), prefix);
+  return s.size() >= prefix.size() && ascii_iequal(s.substr(0, prefix.size()), prefix);
 }
 
 /// The `encoding` pseudo-attribute of the XML declaration at the start of
@@ -397,11 +383,11 @@ std::pair<std::string_view, std::size_t> declared_encoding(std::string_view head
   return {};
 }
 
-bool is_utf8_label(std::string_view label) noexcept { return iequals(label, "utf-8") || iequals(label, "utf8"); }
+bool is_utf8_label(std::string_view label) noexcept { return ascii_iequal(label, "utf-8") || ascii_iequal(label, "utf8"); }
 
 /// UTF-16 or UTF-32 under any of their names: `utf-16`, `UTF-16LE`, `ucs-2`, `ISO-10646-UCS-4`…
 int wide_family(std::string_view label) {
-  const std::string l = lowercase(label);
+  const std::string l = lower_ascii(label);
   if (starts_with(l, "utf-16") || starts_with(l, "utf16") || l.find("ucs-2") != std::string::npos ||
       l.find("ucs2") != std::string::npos)
     return 16;
@@ -413,7 +399,7 @@ int wide_family(std::string_view label) {
 
 /// Our name for a character set label (lower case, common aliases merged).
 std::string canonical_charset(std::string_view label) {
-  std::string l = lowercase(label);
+  std::string l = lower_ascii(label);
   if (l == "latin1" || l == "latin-1" || l == "l1" || l == "iso_8859-1" || l == "iso8859-1" || l == "iso-ir-100" ||
       l == "cp819" || l == "ibm819" || l == "iso_8859-1:1987")
     return "iso-8859-1";
@@ -1006,7 +992,7 @@ std::size_t Repairer::cdata(std::size_t i) {
 /// declaration: kept, with its encoding made UTF-8. Other declarations go.
 std::size_t Repairer::pi(std::size_t i, Where where) {
   const std::size_t target_end = name_end(i + 2);
-  if (iequals(src_.substr(i + 2, target_end - i - 2), "xml")) {
+  if (ascii_iequal(src_.substr(i + 2, target_end - i - 2), "xml")) {
     const std::size_t close = src_.find("?>", target_end);
     if (close == npos) return truncate(i);
     const std::size_t end = close + 2;
@@ -1112,7 +1098,7 @@ std::size_t Repairer::end_tag(std::size_t i) {
       found = x;
       break;
     }
-    if (found_ci == open_.size() && iequals(open_[x], name)) found_ci = x;
+    if (found_ci == open_.size() && ascii_iequal(open_[x], name)) found_ci = x;
   }
   if (found == open_.size()) found = found_ci;
   if (found == open_.size()) {
