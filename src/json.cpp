@@ -19,6 +19,7 @@
 #include <hrnews/version.hpp>
 
 #include "json_detail.hpp"
+#include "utf8.hpp"
 
 namespace hrnews {
 namespace json_detail {
@@ -163,37 +164,7 @@ std::string missing(std::string_view name) {
   return m;
 }
 
-// UTF-8: length of the valid sequence at p, or 0 and the length of its
-// maximal invalid prefix in `bad` (at least 1).
-std::size_t utf8_sequence(const unsigned char* p, const unsigned char* end, std::size_t& bad) noexcept {
-  const unsigned char c = *p;
-  std::size_t n;
-  unsigned char lo = 0x80;
-  unsigned char hi = 0xBF;
-  if (c >= 0xC2 && c <= 0xDF) {
-    n = 2;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    n = 3;
-    if (c == 0xE0) lo = 0xA0;
-    if (c == 0xED) hi = 0x9F;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    n = 4;
-    if (c == 0xF0) lo = 0x90;
-    if (c == 0xF4) hi = 0x8F;
-  } else {
-    bad = 1;
-    return 0;
-  }
-  std::size_t i = 1;
-  for (; i < n; ++i) {
-    if (p + i >= end) break;
-    const unsigned char b = p[i];
-    if (b < (i == 1 ? lo : 0x80) || b > (i == 1 ? hi : 0xBF)) break;
-  }
-  if (i == n) return n;
-  bad = i;
-  return 0;
-}
+using ::hrnews::detail::utf8_sequence;
 
 // Characters that need attention when escaping: controls, '"', '\\' and non-ASCII.
 struct EscapeTable {

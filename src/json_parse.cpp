@@ -64,23 +64,6 @@ constexpr int hex_value(char c) noexcept {
   return -1;
 }
 
-/// The length of the well-formed UTF-8 sequence (RFC 3629) of two or more
-/// bytes at `p`, or 0 when it is ill-formed or cut short by `end`.
-std::size_t utf8_sequence(const unsigned char* p, const unsigned char* end) noexcept {
-  const unsigned char b0 = p[0];
-  const auto avail = static_cast<std::size_t>(end - p);
-  auto cont = [&](std::size_t i, unsigned char lo = 0x80, unsigned char hi = 0xBF) {
-    return i < avail && p[i] >= lo && p[i] <= hi;
-  };
-  if (b0 >= 0xC2 && b0 <= 0xDF) return cont(1) ? 2 : 0;
-  if (b0 == 0xE0) return cont(1, 0xA0) && cont(2) ? 3 : 0;
-  if ((b0 >= 0xE1 && b0 <= 0xEC) || b0 == 0xEE || b0 == 0xEF) return cont(1) && cont(2) ? 3 : 0;
-  if (b0 == 0xED) return cont(1, 0x80, 0x9F) && cont(2) ? 3 : 0;
-  if (b0 == 0xF0) return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
-  if (b0 >= 0xF1 && b0 <= 0xF3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
-  if (b0 == 0xF4) return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0;
-  return 0;
-}
 
 using ::hrnews::detail::append_utf8;
 
@@ -218,8 +201,9 @@ class Parser {
       }
       if (c < 0x20) return false;  // control characters must be escaped
       if (c >= 0x80) {
-        const std::size_t n = utf8_sequence(reinterpret_cast<const unsigned char*>(p_),
-                                            reinterpret_cast<const unsigned char*>(end_));
+        std::size_t bad = 0;
+        const std::size_t n = detail::utf8_sequence(reinterpret_cast<const unsigned char*>(p_),
+                                                    reinterpret_cast<const unsigned char*>(end_), bad);
         if (n == 0) return false;
         p_ += n;
         continue;

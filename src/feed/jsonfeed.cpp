@@ -44,6 +44,8 @@
 namespace hrnews {
 namespace {
 
+using ::hrnews::detail::utf8_sequence;
+
 using ojson = nlohmann::ordered_json;
 using json_detail::Tape;
 using json_detail::Tok;
@@ -113,35 +115,6 @@ class LineIndex {
 // ---------------------------------------------------------------------------
 // Input repair: invalid UTF-8 and raw control characters.
 
-/// Length of the valid UTF-8 sequence at `p`, or 0 (then `bad` is the length of the invalid prefix, >= 1).
-std::size_t utf8_length(const unsigned char* p, const unsigned char* end, std::size_t& bad) noexcept {
-  const unsigned char c = *p;
-  std::size_t n;
-  unsigned char lo = 0x80;
-  unsigned char hi = 0xBF;
-  if (c >= 0xC2 && c <= 0xDF) {
-    n = 2;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    n = 3;
-    if (c == 0xE0) lo = 0xA0;
-    if (c == 0xED) hi = 0x9F;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    n = 4;
-    if (c == 0xF0) lo = 0x90;
-    if (c == 0xF4) hi = 0x8F;
-  } else {
-    bad = 1;
-    return 0;
-  }
-  std::size_t i = 1;
-  for (; i < n && p + i < end; ++i) {
-    const unsigned char b = p[i];
-    if (b < (i == 1 ? lo : 0x80) || b > (i == 1 ? hi : 0xBF)) break;
-  }
-  if (i == n) return n;
-  bad = i;
-  return 0;
-}
 
 /// What the repair pass found.
 struct Repairs {
@@ -163,7 +136,7 @@ Repairs repair_input(std::string_view in, std::string& out, OffsetMap& map) {
     const unsigned char c = *p;
     if (c >= 0x80) {
       std::size_t bad = 0;
-      const std::size_t n = utf8_length(p, end, bad);
+      const std::size_t n = utf8_sequence(p, end, bad);
       if (n == 0) {
         if (r.bad_utf8++ == 0) r.first_bad_utf8 = static_cast<std::size_t>(p - begin);
         p += bad;
@@ -197,7 +170,7 @@ Repairs repair_input(std::string_view in, std::string& out, OffsetMap& map) {
     const std::size_t at = static_cast<std::size_t>(p - begin);
     if (c >= 0x80) {
       std::size_t bad = 0;
-      const std::size_t n = utf8_length(p, end, bad);
+      const std::size_t n = utf8_sequence(p, end, bad);
       if (n == 0) {
         out.append("\xEF\xBF\xBD");
         p += bad;
