@@ -899,3 +899,14 @@ TEST_CASE("format_diagnostic writes FILE:LINE:COL: SEVERITY: PATH: MESSAGE [CODE
   CHECK(format_diagnostic(d, "f.json") == "f.json:1:1: info: byte-order mark removed [bom]");
   CHECK(format_diagnostic(Diagnostic{}) == "<input>: warning: ");
 }
+
+TEST_CASE("The umbrella header alone gives the relation and text-extraction functions", "[model]") {
+  // Only <hrnews/hrnews.hpp> is included in this file: these calls compile
+  // only if the umbrella pulls in relate.hpp and extract.hpp.
+  CHECK(hrnews::title_says_follow_up("Follow-up: Burundi: release of Mr. X"));
+  CHECK_FALSE(hrnews::title_says_follow_up("Burundi: arbitrary detention of Mr. X"));
+  hrnews::Collection empty;
+  CHECK(hrnews::relate(empty).follow_ups == 0);
+  const hrnews::InterventionText parsed = hrnews::parse_intervention_text("");
+  CHECK(parsed.requested_actions.empty());
+}
