@@ -13,6 +13,7 @@ packages=(
   jing
   doxygen dpkg-dev
   libxml2-utils
+  libxml2-dev
   python3-rfc3987
 )
 

@@ -414,7 +414,7 @@ void SaxHandler::end_value() {
       case Slot::items:
         if (collection->items.size() >= limits_.max_items) {
           fail(site_, std::move(path),
-               "number of items is over the limit of " + std::to_string(limits_.max_items));
+               "more than " + std::to_string(limits_.max_items) + " items (limit max_items)");
         }
         collection->items.push_back(decode_item(tape, site_, path));
         break;

@@ -66,7 +66,7 @@ Record read_record(std::string_view line, const Site& site, const ReadOptions& o
   json_detail::sax_parse(line, handler);
   Record record = json_detail::decode_record(tape, site);
   if (record.index() == 0 && ++items > options.limits.max_items) {
-    json_detail::fail(site, {}, "number of items is over the limit of " + std::to_string(options.limits.max_items));
+    json_detail::fail(site, {}, "more than " + std::to_string(options.limits.max_items) + " items (limit max_items)");
   }
   return record;
 }

@@ -481,7 +481,7 @@ Collection read_reliefweb(std::string_view bytes, const ReadOptions& options) {
   std::size_t count = 0;
   for_elements(tape, data, [&](std::size_t, std::size_t) { ++count; });
   if (count > options.limits.max_items) {
-    throw fail("number of items is over the limit of " + std::to_string(options.limits.max_items),
+    throw fail("more than " + std::to_string(options.limits.max_items) + " items (limit max_items)",
                "/data" + step(options.limits.max_items));
   }
   c.items.reserve(count);

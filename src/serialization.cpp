@@ -13,6 +13,8 @@
 #include <streambuf>
 #include <string>
 
+#include "utf8.hpp"
+
 #include <boost/archive/archive_exception.hpp>
 #include <boost/archive/binary_iarchive.hpp>
 #include <boost/archive/binary_oarchive.hpp>
@@ -65,6 +67,99 @@ class StringBuf : public std::streambuf {
   std::string& out_;
 };
 
+/// The escape introducer of XML archives: U+E000 (private use), as UTF-8.
+constexpr std::string_view kEscape = "\xEE\x80\x80";
+
+/// True for U+FFFE and U+FFFF (EF BF BE, EF BF BF), which XML 1.0 excludes.
+bool non_character(const unsigned char* p) noexcept {
+  return p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF);
+}
+
+/// Makes the output of `xml_oarchive` well-formed XML 1.0, reversibly: every
+/// byte XML cannot carry (C0 controls but TAB and LF, CR, which parsers turn
+/// into LF, bytes of invalid UTF-8 including CESU-8 surrogates, U+FFFE and
+/// U+FFFF) and every byte of the introducer U+E000 itself become U+E000
+/// followed by two upper-case hex digits. Boost escapes `<`, `>`, `&` and
+/// quotes itself. See docs/format-boost.md.
+std::string encode_xml_archive(const std::string& in) {
+  static const char hex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(in.size() + in.size() / 16);
+  const auto* p = reinterpret_cast<const unsigned char*>(in.data());
+  const auto* end = p + in.size();
+  auto escape = [&](unsigned char b) {
+    out += kEscape;
+    out += hex[b >> 4];
+    out += hex[b & 0x0F];
+  };
+  while (p < end) {
+    const unsigned char c = *p;
+    if (c < 0x80) {
+      if (c < 0x20 && c != '\t' && c != '\n') escape(c);
+      else out += static_cast<char>(c);
+      ++p;
+      continue;
+    }
+    std::size_t bad = 0;
+    const std::size_t n = detail::utf8_sequence(p, end, bad);
+    if (n == 0) {
+      for (std::size_t i = 0; i < bad; ++i) escape(p[i]);
+      p += bad;
+    } else if (n == 3 && (non_character(p) || (p[0] == 0xEE && p[1] == 0x80 && p[2] == 0x80))) {
+      for (std::size_t i = 0; i < n; ++i) escape(p[i]);
+      p += n;
+    } else {
+      out.append(reinterpret_cast<const char*>(p), n);
+      p += n;
+    }
+  }
+  return out;
+}
+
+int hex_digit(char c) noexcept {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+/// The inverse of `encode_xml_archive`.
+/// @throws std::invalid_argument when U+E000 is not followed by two upper-case hex digits.
+std::string decode_xml_archive(std::string_view in) {
+  std::string out;
+  out.reserve(in.size());
+  std::size_t i = 0;
+  while (true) {
+    const std::size_t at = in.find(kEscape, i);
+    if (at == std::string_view::npos) break;
+    out.append(in.data() + i, at - i);
+    const std::size_t digits = at + kEscape.size();
+    const int hi = digits + 1 < in.size() ? hex_digit(in[digits]) : -1;
+    const int lo = hi >= 0 ? hex_digit(in[digits + 1]) : -1;
+    if (lo < 0) {
+      throw std::invalid_argument("U+E000 at byte " + std::to_string(at) +
+                                  " is not followed by two hex digits (an escaped byte)");
+    }
+    out += static_cast<char>(hi * 16 + lo);
+    i = digits + 2;
+  }
+  out.append(in.data() + i, in.size() - i);
+  return out;
+}
+
+/// The class version of the collection in an XML archive (the `version`
+/// attribute of its root element `<hrnews …>`), or 0 when not found.
+unsigned xml_archive_version(std::string_view in) {
+  const std::size_t root = in.find("<hrnews ");
+  if (root == std::string_view::npos) return 0;
+  const std::size_t close = in.find('>', root);
+  const std::size_t attr = in.find(" version=\"", root);
+  if (attr == std::string_view::npos || attr > close) return 0;
+  unsigned v = 0;
+  for (std::size_t i = attr + 10; i < in.size() && in[i] >= '0' && in[i] <= '9' && v < 1000; ++i)
+    v = v * 10 + static_cast<unsigned>(in[i] - '0');
+  return v;
+}
+
 }  // namespace
 
 std::string_view to_string(ArchiveKind kind) noexcept {
@@ -100,6 +195,7 @@ std::string write_boost(const Collection& collection, ArchiveKind kind) {
     }
   }  // archives finish their output when destroyed
   os.flush();
+  if (kind == ArchiveKind::xml) return encode_xml_archive(out);
   return out;
 }
 
@@ -113,6 +209,12 @@ Collection read_boost(std::string_view data, ArchiveKind kind, const ReadOptions
   }
   Collection c;
   try {
+    // XML archives of collection version 2 and later are encoded (see encode_xml_archive).
+    std::string decoded;
+    if (kind == ArchiveKind::xml && xml_archive_version(data) >= 2) {
+      decoded = decode_xml_archive(data);
+      data = decoded;
+    }
     ViewBuf buf(data);
     std::istream is(&buf);
     switch (kind) {
@@ -148,7 +250,7 @@ Collection read_boost(std::string_view data, ArchiveKind kind, const ReadOptions
     throw ParseError(format, std::string("archive error: ") + e.what(), {}, {}, options.file_name);
   }
   if (c.items.size() > options.limits.max_items) {
-    throw ParseError(format, "number of items is over the limit of " + std::to_string(options.limits.max_items), {},
+    throw ParseError(format, "more than " + std::to_string(options.limits.max_items) + " items (limit max_items)", {},
                      {}, options.file_name);
   }
   return c;

@@ -722,7 +722,7 @@ class Reader {
             continue;
           }
           if (c.items.size() >= limits.max_items) {
-            fail(k, "number of items is over the limit of " + std::to_string(limits.max_items));
+            fail(k, "more than " + std::to_string(limits.max_items) + " items (limit max_items)");
           }
           if (kind == "article") {
             Article a;

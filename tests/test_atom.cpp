@@ -576,7 +576,7 @@ TEST_CASE("Limits on entries and nesting are errors naming the limit", "[atom]")
     read_atom(feed_with(entry + entry + entry), few);
     FAIL("no error");
   } catch (const ParseError& e) {
-    CHECK(e.message() == "more than 2 entries (limit max_items)");
+    CHECK(e.message() == "more than 2 items (limit max_items)");
   }
   ReadOptions shallow = plain();
   shallow.limits.max_depth = 8;

@@ -196,11 +196,11 @@ TEST_CASE("Each limit, set from ReadOptions, is enforced by every reader with a 
   };
   const Expected expected[] = {
       {"json", "<input>: json: input is 35264 bytes, over the limit of 1000 bytes",
-       "<input>: json: /items/3: number of items is over the limit of 3",
+       "<input>: json: /items/3: more than 3 items (limit max_items)",
        "<input>: json: /items/1: string is 301 bytes, over the limit of 300 bytes",
        "<input>:11:7: json: nesting is over the limit of 3 levels"},
       {"jsonl", "<input>:3: jsonl: line is over the limit of 1000 bytes",
-       "<input>:5: jsonl: number of items is over the limit of 3",
+       "<input>:5: jsonl: more than 3 items (limit max_items)",
        "<input>:3: jsonl: string is 301 bytes, over the limit of 300 bytes",
        "<input>:1:453: jsonl: nesting is over the limit of 3 levels"},
       {"rss", "<input>: rss: input is 34385 bytes, over the limit of 1000 bytes",
@@ -208,11 +208,11 @@ TEST_CASE("Each limit, set from ReadOptions, is enforced by every reader with a 
        "<input>:69:20: rss: string is 301 bytes, over the limit of 300 bytes",
        "<input>:12:7: rss: nesting deeper than 3 levels"},
       {"atom", "<input>: atom: input is 32721 bytes, over the limit of 1000 bytes",
-       "<input>:127:3: atom: more than 3 entries (limit max_items)",
+       "<input>:127:3: atom: more than 3 items (limit max_items)",
        "<input>:77:14: atom: string is 301 bytes, over the limit of 300 bytes",
        "<input>:58:7: atom: nesting deeper than 3 levels"},
       {"jsonfeed", "<input>: jsonfeed: input is 39793 bytes, over the limit of 1000 bytes",
-       "<input>:310:5: jsonfeed: /items/3: number of items is over the limit of 3",
+       "<input>:310:5: jsonfeed: /items/3: more than 3 items (limit max_items)",
        "<input>: jsonfeed: string is 301 bytes, over the limit of 300 bytes",
        "<input>:16:21: jsonfeed: nesting is over the limit of 3 levels"},
   };
@@ -248,7 +248,7 @@ TEST_CASE("A million tiny items stream in constant memory, and are refused over 
   } catch (const hrnews::ParseError& e) {
     error = e.what();
   }
-  CHECK(error == "<input>:1000001: jsonl: number of items is over the limit of 999999");
+  CHECK(error == "<input>:1000001: jsonl: more than 999999 items (limit max_items)");
 
   hrnews::ReadOptions thousand = quick();
   thousand.limits.max_items = 1000;
@@ -258,7 +258,7 @@ TEST_CASE("A million tiny items stream in constant memory, and are refused over 
   std::string json = "{\"hrnews\":\"1.0\",\"feed\":{},\"items\":[";
   for (int i = 0; i < 1000000; ++i) json += std::string(i ? "," : "") + "{\"kind\":\"article\",\"id\":\"" + std::to_string(i) + "\"}";
   json += "]}";
-  CHECK(error_of(json, "json", thousand) == "<input>: json: /items/1000: number of items is over the limit of 1000");
+  CHECK(error_of(json, "json", thousand) == "<input>: json: /items/1000: more than 1000 items (limit max_items)");
 }
 
 namespace {

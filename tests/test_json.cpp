@@ -963,7 +963,7 @@ TEST_CASE("The number of items is limited", "[json]") {
   const std::string item = R"({"kind":"article","id":"x"})";
   CHECK(read_json(doc_with_item(item + "," + item + "," + item), options).items.size() == 3);
   CHECK_THROWS_WITH(read_json(doc_with_item(item + "," + item + "," + item + "," + item), options),
-                    "many.json: json: /items/3: number of items is over the limit of 3");
+                    "many.json: json: /items/3: more than 3 items (limit max_items)");
 }
 
 TEST_CASE("The length of one string is limited, member names included", "[json]") {

@@ -699,7 +699,7 @@ TEST_CASE("JSON Feed reading respects the limits on input size, nesting, items a
   options.limits.max_items = 3;
   CHECK(read_jsonfeed(three, options).items.size() == 3);
   options.limits.max_items = 2;
-  CHECK_THROWS_WITH(read_jsonfeed(three, options), "l.json:1:90: jsonfeed: /items/2: number of items is over the limit of 2");
+  CHECK_THROWS_WITH(read_jsonfeed(three, options), "l.json:1:90: jsonfeed: /items/2: more than 2 items (limit max_items)");
   options = plain_options("l.json");
   CHECK_THROWS_WITH(read_jsonfeed(feed_with(R"("_x":)" + std::string(100000, '['), ""), options),
                     "l.json:1:319: jsonfeed: nesting is over the limit of 256 levels");

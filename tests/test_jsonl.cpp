@@ -376,9 +376,9 @@ TEST_CASE("Nesting, items and strings are limited in JSON Lines too", "[jsonl]")
   const std::string other = R"({"kind":"diagnostic"})" "\n";
   CHECK(read_jsonl(header + "\n" + item + other + other + item, few).items.size() == 2);
   CHECK_THROWS_WITH(read_jsonl(header + "\n" + item + other + item + item, few),
-                    "x.jsonl:5: jsonl: number of items is over the limit of 2");
+                    "x.jsonl:5: jsonl: more than 2 items (limit max_items)");
   CHECK_THROWS_WITH(stream_all(header + "\n" + item + other + item + item, few),
-                    "x.jsonl:5: jsonl: number of items is over the limit of 2");
+                    "x.jsonl:5: jsonl: more than 2 items (limit max_items)");
 
   ReadOptions short_strings = named("x.jsonl");
   short_strings.limits.max_string_bytes = 8;

@@ -192,7 +192,7 @@ TEST_CASE("Limits hold for ReliefWeb input: size, items, depth and string length
                                   " bytes, over the limit of 100 bytes");
   o = ReadOptions{};
   o.limits.max_items = 2;
-  CHECK(message_of(doc, o) == "<input>: reliefweb: /data/2: number of items is over the limit of 2");
+  CHECK(message_of(doc, o) == "<input>: reliefweb: /data/2: more than 2 items (limit max_items)");
   o = ReadOptions{};
   o.limits.max_depth = 3;
   CHECK(message_of(doc, o) == "<input>:14:17: reliefweb: nesting is over the limit of 3 levels");

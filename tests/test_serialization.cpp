@@ -242,5 +242,5 @@ TEST_CASE("Boost archive readers enforce the input and item limits", "[serializa
   o.limits.max_items = 2;
   r = hrnews::try_read_boost(text, ArchiveKind::text, o);
   REQUIRE_FALSE(r.ok());
-  CHECK(std::string(r.error()->what()) == "a.arc: boost-text: number of items is over the limit of 2");
+  CHECK(std::string(r.error()->what()) == "a.arc: boost-text: more than 2 items (limit max_items)");
 }

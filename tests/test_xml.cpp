@@ -152,7 +152,7 @@ TEST_CASE("Limits of the canonical XML reader are enforced", "[xml]") {
   o = {};
   o.limits.max_items = 1;
   CHECK(error_of(doc("<items><article><id>1</id></article><article><id>2</id></article></items>"), o) ==
-        "bad.xml:3:37: xml: /hrnews/items/article[2]: number of items is over the limit of 1");
+        "bad.xml:3:37: xml: /hrnews/items/article[2]: more than 1 items (limit max_items)");
 
   o = {};
   o.limits.max_string_bytes = 3;

@@ -1328,7 +1328,7 @@ void Reader::read_document(const pugi::xml_document& doc) {
         if (!is_atom(scope_.ns_of(el))) continue;
       }
       if (out_.items.size() >= options_.limits.max_items)
-        fail(el, "more than " + std::to_string(options_.limits.max_items) + " entries (limit max_items)");
+        fail(el, "more than " + std::to_string(options_.limits.max_items) + " items (limit max_items)");
       out_.items.push_back(read_entry(el, ctx, out_.items.size()));
     }
     take_scope_notes();

@@ -1056,7 +1056,7 @@ Collection read_document(std::string_view bytes, const ReadOptions& options) {
   }
   const std::size_t count = element_count(tape, items_at);
   if (count > options.limits.max_items) {
-    throw ParseError("jsonfeed", "number of items is over the limit of " + std::to_string(options.limits.max_items),
+    throw ParseError("jsonfeed", "more than " + std::to_string(options.limits.max_items) + " items (limit max_items)",
                      SourceLocation{}, "/items" + step(options.limits.max_items), options.file_name);
   }
   if (top_hr != npos && tape.tokens[top_hr].type != Tok::null) {

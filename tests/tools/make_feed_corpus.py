@@ -658,10 +658,10 @@ case("limit-items-rss.rss", rss(item("<title>1</title>") + item("<title>2</title
      "more items than max_items is an error", options={"max_items": 1},
      error="limit-items-rss.rss: rss: more than 1 items (limit max_items)")
 case("limit-items-atom.atom", atom(entry("") + entry("", eid="urn:e:2")), "more entries than max_items is an error",
-     options={"max_items": 1}, error="limit-items-atom.atom:7:1: atom: more than 1 entries (limit max_items)")
+     options={"max_items": 1}, error="limit-items-atom.atom:7:1: atom: more than 1 items (limit max_items)")
 case("limit-items-jsonfeed.json", jf({"version": JF, "title": "J", "items": [{"id": "1"}, {"id": "2"}]}),
      "more JSON Feed items than max_items is an error", options={"max_items": 1},
-     error="limit-items-jsonfeed.json:8:3: jsonfeed: /items/1: number of items is over the limit of 1")
+     error="limit-items-jsonfeed.json:8:3: jsonfeed: /items/1: more than 1 items (limit max_items)")
 case("limit-depth-option.rss", rss(item("<title>X</title><description><b><i><u>deep</u></i></b></description>")),
      "max_depth is configurable", options={"max_depth": 5}, error="limit-depth-option.rss:7:79: rss: nesting deeper than 5 levels")
 case("ext-hr-invalid.rss",
