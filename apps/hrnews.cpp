@@ -321,15 +321,18 @@ template <class Result, class Work, class Take>
 void pipeline(const std::vector<std::string>& paths, std::size_t jobs, Work work, Take take) {
   const std::size_t count = paths.size();
   const bool progress = count > 1 && ::isatty(STDERR_FILENO) == 1;
+  bool shown = false;  // a progress line is on the terminal
   const auto show = [&](std::size_t done) {
     if (!progress) return;
     std::fprintf(stderr, "\r\033[Kreading %zu/%zu: %s", done, count, display_name(paths[done - 1]).c_str());
     std::fflush(stderr);
+    shown = true;
   };
   const auto clear = [&] {
-    if (!progress) return;
+    if (!shown) return;
     std::fprintf(stderr, "\r\033[K");
     std::fflush(stderr);
+    shown = false;
   };
   jobs = std::max<std::size_t>(1, std::min(jobs, count));
   if (jobs == 1) {

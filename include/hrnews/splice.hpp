@@ -41,7 +41,9 @@ class SplicedWriter {
                 const WriteOptions& options = {});
   /// Releases the writer; an unfinished document stays unfinished.
   ~SplicedWriter();
+  /// Not copyable: it writes one document to one stream.
   SplicedWriter(const SplicedWriter&) = delete;
+  /// Not copyable: it writes one document to one stream.
   SplicedWriter& operator=(const SplicedWriter&) = delete;
 
   /// Writes `items` after those written so far.
