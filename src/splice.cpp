@@ -40,6 +40,11 @@ bool can_splice(std::string_view format) noexcept { return format == "json" || f
 std::string write_items_piece(const std::vector<Item>& items, std::string_view format, const WriteOptions& options) {
   const Kind kind = kind_of_format(format);
   std::string out;
+  // Room for typical items up front: growing a piece of megabytes by doubling
+  // would copy it again and again. Untouched room costs no memory.
+  constexpr std::size_t typical_item = 4096;
+  constexpr std::size_t most = std::size_t{64} << 20;
+  out.reserve(std::min(most, (items.size() + 1) * typical_item));
   Writer w(out, indent_for(kind, options));
   if (kind == Kind::json) {
     w.resume_in_array(items_level);
