@@ -885,13 +885,25 @@ int run_convert(const Context& ctx, const Args& args) {
   hrnews::Extensions first_extensions;
   bool failed = false;
   bool diagnostics_shown = false;
+  // Buffers of pieces already written, for the next pieces: their memory is
+  // then used again instead of being given back and faulted in anew.
+  std::vector<std::string> spare_buffers;
+  std::mutex spare_mutex;
 
   const auto work = [&](std::size_t i) noexcept {
     Loaded l = load_safely(inputs[i], from, options);
     prepare(l, [&](hrnews::Collection& c) {
       if (campaigns.usable()) hrnews::match_campaigns(c, campaigns.campaigns);
       if (apart && !give_up) {
-        l.piece = hrnews::write_items_piece(c.items, to);
+        {
+          const std::lock_guard<std::mutex> lock(spare_mutex);
+          if (!spare_buffers.empty()) {
+            l.piece.swap(spare_buffers.back());
+            spare_buffers.pop_back();
+          }
+        }
+        l.piece.clear();
+        hrnews::write_items_piece(c.items, to, l.piece);
         l.items = c.items.size();
         drop_items(c);
       }
@@ -928,6 +940,8 @@ int run_convert(const Context& ctx, const Args& args) {
       writer->write(items);
     } else {
       writer->write_piece(l.piece);
+      const std::lock_guard<std::mutex> lock(spare_mutex);
+      spare_buffers.push_back(std::move(l.piece));
     }
   };
 

@@ -38,13 +38,19 @@ constexpr std::size_t items_level = 2;
 bool can_splice(std::string_view format) noexcept { return format == "json" || format == "jsonl"; }
 
 std::string write_items_piece(const std::vector<Item>& items, std::string_view format, const WriteOptions& options) {
-  const Kind kind = kind_of_format(format);
   std::string out;
+  write_items_piece(items, format, out, options);
+  return out;
+}
+
+void write_items_piece(const std::vector<Item>& items, std::string_view format, std::string& out,
+                       const WriteOptions& options) {
+  const Kind kind = kind_of_format(format);
   // Room for typical items up front: growing a piece of megabytes by doubling
   // would copy it again and again. Untouched room costs no memory.
   constexpr std::size_t typical_item = 4096;
   constexpr std::size_t most = std::size_t{64} << 20;
-  out.reserve(std::min(most, (items.size() + 1) * typical_item));
+  out.reserve(out.size() + std::min(most, (items.size() + 1) * typical_item));
   Writer w(out, indent_for(kind, options));
   if (kind == Kind::json) {
     w.resume_in_array(items_level);
@@ -55,7 +61,6 @@ std::string write_items_piece(const std::vector<Item>& items, std::string_view f
       out.push_back('\n');
     }
   }
-  return out;
 }
 
 struct SplicedWriter::State {

@@ -85,6 +85,20 @@ TEST_CASE("A spliced document without items has no items member, as a written on
   CHECK(write_items_piece({}, "json").empty());
 }
 
+TEST_CASE("A piece can be written into a buffer used before, after what it holds", "[splice]") {
+  const std::vector<Item> items = numbered_items(0, 5);
+  for (const std::string format : {"json", "jsonl"}) {
+    INFO(format);
+    std::string buffer = write_items_piece(numbered_items(100, 50), format);
+    buffer.clear();
+    write_items_piece(items, format, buffer);
+    CHECK(buffer == write_items_piece(items, format));
+    buffer.insert(0, "kept:");
+    write_items_piece(items, format, buffer);
+    CHECK(buffer == "kept:" + write_items_piece(items, format) + write_items_piece(items, format));
+  }
+}
+
 TEST_CASE("Only json and jsonl can be spliced", "[splice]") {
   CHECK(can_splice("json"));
   CHECK(can_splice("jsonl"));

@@ -28,6 +28,11 @@ bool can_splice(std::string_view format) noexcept;
 /// @throws std::invalid_argument for a format that `can_splice` refuses
 std::string write_items_piece(const std::vector<Item>& items, std::string_view format,
                               const WriteOptions& options = {});
+/// Like the other overload, but appends the piece to `out`, so that a buffer
+/// (and the memory it holds) can serve piece after piece.
+/// @throws std::invalid_argument for a format that `can_splice` refuses
+void write_items_piece(const std::vector<Item>& items, std::string_view format, std::string& out,
+                       const WriteOptions& options = {});
 
 /// Writes one document of `format` to a stream: the start at construction,
 /// then items (directly or as pieces made by `write_items_piece`) in order,
