@@ -9,10 +9,12 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <condition_variable>
 #include <cstdio>
 #include <cstring>
 #include <exception>
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -42,6 +44,7 @@
 #include <hrnews/jsonl.hpp>
 #include <hrnews/options.hpp>
 #include <hrnews/relate.hpp>
+#include <hrnews/splice.hpp>
 #include <hrnews/stats.hpp>
 #include <hrnews/taxonomy.hpp>
 #include <hrnews/version.hpp>
@@ -279,6 +282,10 @@ struct Loaded {
   std::optional<hrnews::Collection> collection;   ///< when it could be read
   std::optional<hrnews::ParseError> parse_error;  ///< bad content
   std::string file_error;                         ///< could not be opened or read
+  // What a worker made of the collection, so that its items can be freed there:
+  std::size_t items = 0;                          ///< number of items read
+  std::string piece;                              ///< convert: the items written apart
+  hrnews::Stats stats;                            ///< stats: the counts
 };
 
 Loaded load(const std::string& path, const std::string& from, const hrnews::ReadOptions& base) {
@@ -304,47 +311,95 @@ Loaded load(const std::string& path, const std::string& from, const hrnews::Read
   return out;
 }
 
-/// Reads every input with up to `jobs` threads; results are in input order.
+/// Runs `work(i)` for every input on up to `jobs` threads and hands each
+/// result to `take(i, result)` on the calling thread, in input order. At most
+/// 2 x `jobs` inputs are in flight (being worked on or waiting to be taken),
+/// so memory stays bounded however many inputs there are. `work` must not
+/// throw; `take` may (the threads are stopped and joined first).
 /// Shows progress on a terminal when there are several inputs.
-std::vector<Loaded> load_all(const std::vector<std::string>& paths, const std::string& from,
-                             const hrnews::ReadOptions& options, std::size_t jobs) {
-  std::vector<Loaded> results(paths.size());
-  const bool progress = paths.size() > 1 && ::isatty(STDERR_FILENO) == 1;
-  std::atomic<std::size_t> next{0};
-  std::size_t done = 0;
-  std::mutex mutex;
-  const auto worker = [&]() noexcept {
-    for (;;) {
-      const std::size_t i = next.fetch_add(1);
-      if (i >= paths.size()) return;
-      try {
-        results[i] = load(paths[i], from, options);
-      } catch (...) {  // only allocation can fail here
-        results[i].name = display_name(paths[i]);
-        results[i].file_error = "out of memory";
-      }
-      const std::lock_guard<std::mutex> lock(mutex);
-      ++done;
-      if (progress) {
-        std::fprintf(stderr, "\r\033[Kreading %zu/%zu: %s", done, paths.size(), results[i].name.c_str());
-        std::fflush(stderr);
-      }
-    }
+template <class Result, class Work, class Take>
+void pipeline(const std::vector<std::string>& paths, std::size_t jobs, Work work, Take take) {
+  const std::size_t count = paths.size();
+  const bool progress = count > 1 && ::isatty(STDERR_FILENO) == 1;
+  bool shown = false;  // a progress line is on the terminal
+  const auto show = [&](std::size_t done) {
+    if (!progress) return;
+    std::fprintf(stderr, "\r\033[Kreading %zu/%zu: %s", done, count, display_name(paths[done - 1]).c_str());
+    std::fflush(stderr);
+    shown = true;
   };
-  jobs = std::max<std::size_t>(1, std::min(jobs, paths.size()));
-  if (jobs == 1) {
-    worker();
-  } else {
-    std::vector<std::thread> threads;
-    threads.reserve(jobs);
-    for (std::size_t t = 0; t < jobs; ++t) threads.emplace_back(worker);
-    for (auto& thread : threads) thread.join();
-  }
-  if (progress) {
+  const auto clear = [&] {
+    if (!shown) return;
     std::fprintf(stderr, "\r\033[K");
     std::fflush(stderr);
+    shown = false;
+  };
+  jobs = std::max<std::size_t>(1, std::min(jobs, count));
+  if (jobs == 1) {
+    for (std::size_t i = 0; i < count; ++i) {
+      Result r = work(i);
+      clear();
+      take(i, std::move(r));
+      show(i + 1);
+    }
+    clear();
+    return;
   }
-  return results;
+  const std::size_t window = 2 * jobs;
+  std::vector<std::optional<Result>> slots(count);
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::size_t next = 0;   // the next input to start
+  std::size_t taken = 0;  // inputs handed to `take`
+  bool stop = false;
+  const auto worker = [&]() noexcept {
+    for (;;) {
+      std::size_t i = 0;
+      {
+        std::unique_lock<std::mutex> lock(mutex);
+        changed.wait(lock, [&] { return stop || next >= count || next < taken + window; });
+        if (stop || next >= count) return;
+        i = next++;
+      }
+      Result r = work(i);
+      {
+        const std::lock_guard<std::mutex> lock(mutex);
+        slots[i].emplace(std::move(r));
+      }
+      changed.notify_all();
+    }
+  };
+  std::vector<std::thread> threads;
+  struct Joiner {  // stops and joins the threads however this function is left
+    std::vector<std::thread>& threads;
+    std::mutex& mutex;
+    std::condition_variable& changed;
+    bool& stop;
+    ~Joiner() {
+      {
+        const std::lock_guard<std::mutex> lock(mutex);
+        stop = true;
+      }
+      changed.notify_all();
+      for (auto& thread : threads) thread.join();
+    }
+  } joiner{threads, mutex, changed, stop};
+  threads.reserve(jobs);
+  for (std::size_t t = 0; t < jobs; ++t) threads.emplace_back(worker);
+  for (std::size_t i = 0; i < count; ++i) {
+    std::optional<Result> r;
+    {
+      std::unique_lock<std::mutex> lock(mutex);
+      changed.wait(lock, [&] { return slots[i].has_value(); });
+      r.swap(slots[i]);
+      ++taken;
+    }
+    changed.notify_all();
+    clear();
+    take(i, std::move(*r));
+    show(i + 1);
+  }
+  clear();
 }
 
 /// Reports why `l` could not be read; false when it could not.
@@ -357,30 +412,26 @@ bool report_failure(const Context& ctx, const Loaded& l) {
   return l.collection.has_value();
 }
 
-/// Reports the failures among `loaded`; true when there were none.
-bool report_failures(const Context& ctx, const std::vector<Loaded>& loaded) {
-  bool ok = true;
-  for (const auto& l : loaded) ok = report_failure(ctx, l) && ok;
-  return ok;
-}
+/// Frees the items of `c` (in the calling thread, a worker).
+void drop_items(hrnews::Collection& c) { std::vector<hrnews::Item>().swap(c.items); }
 
-/// Merges collections in order: the first one's feed and top-level members,
-/// everybody's items, campaigns and diagnostics, and each scheme once (by id).
-hrnews::Collection merge(std::vector<Loaded>& loaded) {
-  hrnews::Collection out = std::move(*loaded.front().collection);
-  for (std::size_t i = 1; i < loaded.size(); ++i) {
-    hrnews::Collection& c = *loaded[i].collection;
-    std::move(c.items.begin(), c.items.end(), std::back_inserter(out.items));
-    std::move(c.campaigns.begin(), c.campaigns.end(), std::back_inserter(out.campaigns));
-    for (auto& scheme : c.schemes) {
-      const bool known = std::any_of(out.schemes.begin(), out.schemes.end(),
-                                     [&](const hrnews::Scheme& s) { return s.id == scheme.id; });
-      if (!known) out.schemes.push_back(std::move(scheme));
-    }
-    std::move(c.diagnostics.begin(), c.diagnostics.end(), std::back_inserter(out.diagnostics));
-    out.extensions.insert(c.extensions.begin(), c.extensions.end());
+/// Merges `c` into `out` as the inputs are merged in order: the first one's
+/// feed and top-level members, everybody's items, campaigns and diagnostics,
+/// and each scheme once (by id).
+void merge_into(hrnews::Collection& out, hrnews::Collection&& c, bool first) {
+  if (first) {
+    out = std::move(c);
+    return;
   }
-  return out;
+  std::move(c.items.begin(), c.items.end(), std::back_inserter(out.items));
+  std::move(c.campaigns.begin(), c.campaigns.end(), std::back_inserter(out.campaigns));
+  for (auto& scheme : c.schemes) {
+    const bool known = std::any_of(out.schemes.begin(), out.schemes.end(),
+                                   [&](const hrnews::Scheme& s) { return s.id == scheme.id; });
+    if (!known) out.schemes.push_back(std::move(scheme));
+  }
+  std::move(c.diagnostics.begin(), c.diagnostics.end(), std::back_inserter(out.diagnostics));
+  out.extensions.insert(c.extensions.begin(), c.extensions.end());
 }
 
 std::size_t parse_jobs(const Args& args) {
@@ -459,6 +510,201 @@ bool write_output(const Context& ctx, const std::string& out, const std::string&
   }
   return true;
 }
+
+/// Collects output in memory, in blocks, so that what was written is never copied again.
+class SpoolBuffer : public std::streambuf {
+ public:
+  std::vector<std::string> blocks;  ///< the output, in order
+
+ protected:
+  std::streamsize xsputn(const char* s, std::streamsize n) override {
+    append(s, static_cast<std::size_t>(n));
+    return n;
+  }
+  int_type overflow(int_type c) override {
+    if (!traits_type::eq_int_type(c, traits_type::eof())) {
+      const char ch = traits_type::to_char_type(c);
+      append(&ch, 1);
+    }
+    return traits_type::not_eof(c);
+  }
+
+ private:
+  void append(const char* s, std::size_t n) {
+    constexpr std::size_t block_size = std::size_t{1} << 20;
+    if (blocks.empty() || blocks.back().size() + n > blocks.back().capacity()) {
+      blocks.emplace_back();
+      blocks.back().reserve(std::max(block_size, n));
+    }
+    blocks.back().append(s, n);
+  }
+};
+
+/// Where `convert` writes, as the output is made. A regular file (or a new
+/// one) is written next to its target and renamed into place by `commit`.
+/// Stdout and devices get the output as it is made when there is one input
+/// (whose errors are all known before the first byte); with several inputs
+/// it is kept in memory until `commit`. Either way a failing input leaves no
+/// output behind, as when the output was made in one piece.
+class Output {
+ public:
+  Output(const Context& ctx, std::string path, bool several_inputs) : ctx_(ctx), path_(std::move(path)) {
+    to_stdout_ = path_.empty() || path_ == "-";
+    bool device = false;
+    if (!to_stdout_) {
+      std::error_code ec;
+      const auto status = std::filesystem::status(path_, ec);
+      device = std::filesystem::exists(status) && !std::filesystem::is_regular_file(status);
+    }
+    mode_ = !to_stdout_ && !device ? Mode::part : several_inputs ? Mode::spool : Mode::direct;
+  }
+  ~Output() { discard(); }
+  Output(const Output&) = delete;
+  Output& operator=(const Output&) = delete;
+
+  /// The stream to write to, opened on first use. When it cannot be opened,
+  /// a stream that takes nothing; `commit` reports why.
+  std::ostream& stream() {
+    if (!opened_) open();
+    return *stream_;
+  }
+
+  /// Replaces the first `old_size` bytes written by `text` (a JSON Lines
+  /// header that grew when a later input added top-level members).
+  void replace_start(std::size_t old_size, const std::string& text) {
+    if (mode_ == Mode::spool) {
+      std::string& first = spool_.blocks.front();
+      first = text + first.substr(old_size);
+      return;
+    }
+    if (mode_ != Mode::part || !file_.is_open()) return;  // direct: one input, nothing grows
+    file_.close();
+    const std::string copy = temp() + "~";
+    {
+      std::ifstream in(temp(), std::ios::binary);
+      std::ofstream out(copy, std::ios::binary | std::ios::trunc);
+      in.seekg(static_cast<std::streamoff>(old_size));
+      out.write(text.data(), static_cast<std::streamsize>(text.size()));
+      if (in && in.peek() != std::ifstream::traits_type::eof()) out << in.rdbuf();
+      out.flush();
+      if (!in || !out) open_error_ = std::strerror(errno != 0 ? errno : EIO);
+    }
+    if (open_error_.empty() && std::rename(copy.c_str(), temp().c_str()) != 0) open_error_ = std::strerror(errno);
+    std::remove(copy.c_str());
+  }
+
+  /// Puts the output in place; false after reporting a failure.
+  bool commit() {
+    if (!opened_) open();
+    const std::string shown = to_stdout_ ? "<stdout>" : path_;
+    if (!open_error_.empty()) {
+      report_file_error(ctx_, path_, "cannot write file: " + open_error_);
+      discard();
+      return false;
+    }
+    switch (mode_) {
+      case Mode::direct:
+        if (to_stdout_) {
+          std::cout.flush();
+          if (!std::cout) return fail("<stdout>", "cannot write");
+          return true;
+        }
+        file_.flush();
+        if (!file_) return fail(path_, std::string("cannot write file: ") + std::strerror(errno));
+        file_.close();
+        return true;
+      case Mode::spool:
+        return write_spool();
+      case Mode::part:
+        if (file_.is_open()) {
+          file_.flush();
+          if (!file_) return fail(path_, std::string("cannot write file: ") + std::strerror(errno));
+          file_.close();
+        }
+        if (std::rename(temp().c_str(), path_.c_str()) != 0) {
+          return fail(path_, std::string("cannot write file: ") + std::strerror(errno));
+        }
+        committed_ = true;
+        return true;
+    }
+    return true;
+  }
+
+  /// Drops what was written (a failing conversion).
+  void discard() {
+    spool_.blocks.clear();
+    if (mode_ == Mode::part && opened_ && !committed_ && open_error_.empty()) {
+      if (file_.is_open()) file_.close();
+      std::remove(temp().c_str());
+      committed_ = true;  // nothing left to drop
+    }
+  }
+
+ private:
+  enum class Mode { direct, spool, part };
+
+  std::string temp() const { return path_ + ".part"; }
+
+  void open() {
+    opened_ = true;
+    if (mode_ == Mode::spool) {
+      stream_ = &spool_stream_;
+      return;
+    }
+    if (mode_ == Mode::direct && to_stdout_) {
+      stream_ = &std::cout;
+      return;
+    }
+    errno = 0;
+    file_.open(mode_ == Mode::part ? temp() : path_, std::ios::binary | std::ios::trunc);
+    if (!file_) {
+      open_error_ = std::strerror(errno != 0 ? errno : EIO);
+      stream_ = &null_stream_;
+      return;
+    }
+    stream_ = &file_;
+  }
+
+  bool fail(const std::string& name, const std::string& message) {
+    report_file_error(ctx_, name, message);
+    discard();
+    return false;
+  }
+
+  bool write_spool() {
+    if (to_stdout_) {
+      for (const auto& block : spool_.blocks) std::cout.write(block.data(), static_cast<std::streamsize>(block.size()));
+      std::cout.flush();
+      spool_.blocks.clear();
+      if (!std::cout) return fail("<stdout>", "cannot write");
+      return true;
+    }
+    errno = 0;
+    const std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path_.c_str(), "wb"), &std::fclose);
+    if (!file) return fail(path_, std::string("cannot write file: ") + std::strerror(errno));
+    bool written = true;
+    for (const auto& block : spool_.blocks) {
+      written = written && std::fwrite(block.data(), 1, block.size(), file.get()) == block.size();
+    }
+    written = written && std::fflush(file.get()) == 0;
+    spool_.blocks.clear();
+    if (!written) return fail(path_, std::string("cannot write file: ") + std::strerror(errno));
+    return true;
+  }
+
+  const Context& ctx_;
+  std::string path_;
+  bool to_stdout_ = false;
+  Mode mode_ = Mode::direct;
+  bool opened_ = false;
+  bool committed_ = false;
+  std::string open_error_;  // why the output could not be opened or rewritten
+  std::ostream* stream_ = nullptr;
+  std::ofstream file_;
+  SpoolBuffer spool_;
+  std::ostream spool_stream_{&spool_};
+  std::ostream null_stream_{nullptr};
+};
 
 // ---------------------------------------------------------------------------
 // Commands
@@ -540,24 +786,70 @@ std::string read_whole_file(const std::string& path) {
   return data;
 }
 
-/// `--campaigns FILE`: links the items of every loaded collection to the
-/// campaigns declared in FILE (docs/campaigns.md); false after reporting a bad file.
-bool apply_campaigns(const Context& ctx, const Args& args, std::vector<Loaded>& loaded) {
-  if (!args.has("--campaigns")) return true;
+/// `--campaigns FILE`, read before the inputs: its campaigns, or how to
+/// report that FILE is unusable (said only once the inputs were read, as the
+/// inputs' own errors come first).
+struct CampaignsFile {
+  bool given = false;                          ///< --campaigns was given
+  std::vector<hrnews::Campaign> campaigns;     ///< what FILE declares
+  std::function<void()> report_error;          ///< set when FILE is unusable
+
+  bool usable() const { return given && !report_error; }
+};
+
+CampaignsFile read_campaigns_file(const Context& ctx, const Args& args) {
+  CampaignsFile out;
+  if (!args.has("--campaigns")) return out;
+  out.given = true;
   const std::string path = args.get("--campaigns");
-  std::vector<hrnews::Campaign> campaigns;
   try {
-    campaigns = hrnews::read_campaigns(read_whole_file(path), path);
+    out.campaigns = hrnews::read_campaigns(read_whole_file(path), path);
   } catch (const hrnews::ParseError& e) {
-    report_file_error(ctx, path, e.message().empty() ? e.what() : std::string(e.what()).substr(path.size() + 2));
-    return false;
+    const std::string message = e.message().empty() ? e.what() : std::string(e.what()).substr(path.size() + 2);
+    out.report_error = [&ctx, path, message] { report_file_error(ctx, path, message); };
   } catch (const std::runtime_error& e) {
-    std::cerr << e.what() << '\n';
-    return false;
+    const std::string message = e.what();
+    out.report_error = [message] { std::cerr << message << '\n'; };
   }
-  for (auto& l : loaded)
-    if (l.collection) hrnews::match_campaigns(*l.collection, campaigns);
-  return true;
+  return out;
+}
+
+/// `load` that cannot throw: running out of memory is the input's error.
+Loaded load_safely(const std::string& path, const std::string& from, const hrnews::ReadOptions& options) noexcept {
+  try {
+    return load(path, from, options);
+  } catch (...) {  // only allocation can fail here
+    Loaded l;
+    l.name = display_name(path);
+    l.file_error = "out of memory";
+    return l;
+  }
+}
+
+/// Runs `step` on the collection of `l` (in a worker); running out of memory there is the input's error.
+template <class Step>
+void prepare(Loaded& l, Step step) noexcept {
+  if (!l.collection) return;
+  try {
+    step(*l.collection);
+  } catch (...) {
+    l.collection.reset();
+    l.piece.clear();
+    l.file_error = "out of memory";
+  }
+}
+
+/// The diagnostics of every input, each under its name, in input order:
+/// `counts` holds each input's name and number of diagnostics in `all`.
+void report_all_diagnostics(const Context& ctx, const std::vector<std::pair<std::string, std::size_t>>& counts,
+                            const std::vector<hrnews::Diagnostic>& all) {
+  std::size_t at = 0;
+  for (const auto& [name, n] : counts) {
+    const std::vector<hrnews::Diagnostic> own(all.begin() + static_cast<std::ptrdiff_t>(at),
+                                              all.begin() + static_cast<std::ptrdiff_t>(at + n));
+    report_diagnostics(ctx, name, own);
+    at += n;
+  }
 }
 
 int run_convert(const Context& ctx, const Args& args) {
@@ -576,21 +868,121 @@ int run_convert(const Context& ctx, const Args& args) {
     return stream_jsonl(ctx, inputs.front(), read_options(args), args.get("--output"));
   }
 
-  std::vector<Loaded> loaded = load_all(inputs, from, read_options(args), jobs);
-  if (!report_failures(ctx, loaded)) return exit_bad_input;
-  for (const auto& l : loaded) report_diagnostics(ctx, l.name, l.collection->diagnostics);
-  if (!apply_campaigns(ctx, args, loaded)) return exit_bad_input;
+  // Each worker reads an input and, for json and jsonl with several threads,
+  // already writes its items apart (then frees them); this thread joins the
+  // pieces in input order, as they come. Other formats are merged whole and
+  // written at the end.
+  const hrnews::ReadOptions options = read_options(args);
+  const CampaignsFile campaigns = read_campaigns_file(ctx, args);
+  const bool splice = hrnews::can_splice(to);
+  const bool apart = splice && jobs > 1 && inputs.size() > 1;
+  std::atomic<bool> give_up{static_cast<bool>(campaigns.report_error)};  // no output will be made
 
-  const hrnews::Collection collection = merge(loaded);
-  std::string data;
+  Output output(ctx, args.get("--output"), inputs.size() > 1);
+  hrnews::Collection merged;  // spliced: everything but the items
+  std::vector<std::pair<std::string, std::size_t>> diagnostic_counts;
+  std::unique_ptr<hrnews::SplicedWriter> writer;
+  hrnews::Extensions first_extensions;
+  bool failed = false;
+  bool diagnostics_shown = false;
+  // Buffers of pieces already written, for the next pieces: their memory is
+  // then used again instead of being given back and faulted in anew.
+  std::vector<std::string> spare_buffers;
+  std::mutex spare_mutex;
+
+  const auto work = [&](std::size_t i) noexcept {
+    Loaded l = load_safely(inputs[i], from, options);
+    prepare(l, [&](hrnews::Collection& c) {
+      if (campaigns.usable()) hrnews::match_campaigns(c, campaigns.campaigns);
+      if (apart && !give_up) {
+        {
+          const std::lock_guard<std::mutex> lock(spare_mutex);
+          if (!spare_buffers.empty()) {
+            l.piece.swap(spare_buffers.back());
+            spare_buffers.pop_back();
+          }
+        }
+        l.piece.clear();
+        hrnews::write_items_piece(c.items, to, l.piece);
+        l.items = c.items.size();
+        drop_items(c);
+      }
+    });
+    return l;
+  };
+  const auto take = [&](std::size_t i, Loaded l) {
+    if (!l.collection) {
+      report_failure(ctx, l);
+      failed = true;
+      give_up = true;
+      return;
+    }
+    if (failed) return;
+    hrnews::Collection& c = *l.collection;
+    diagnostic_counts.emplace_back(l.name, c.diagnostics.size());
+    if (inputs.size() == 1) {  // everything about it is known: say it before writing
+      report_diagnostics(ctx, l.name, c.diagnostics);
+      diagnostics_shown = true;
+    }
+    if (give_up) drop_items(c);
+    if (!splice || give_up) {
+      merge_into(merged, std::move(c), i == 0);
+      return;
+    }
+    std::vector<hrnews::Item> items;
+    items.swap(c.items);
+    merge_into(merged, std::move(c), i == 0);
+    if (!writer) {
+      first_extensions = merged.extensions;
+      writer = std::make_unique<hrnews::SplicedWriter>(output.stream(), to, merged.feed, merged.extensions);
+    }
+    if (l.piece.empty() && l.items == 0) {
+      writer->write(items);
+    } else {
+      writer->write_piece(l.piece);
+      const std::lock_guard<std::mutex> lock(spare_mutex);
+      spare_buffers.push_back(std::move(l.piece));
+    }
+  };
+
+  const std::string shown_output = args.get("--output", "<stdout>");
   try {
-    data = hrnews::write(collection, to);
+    pipeline<Loaded>(inputs, jobs, work, take);
   } catch (const std::exception& e) {
-    report_file_error(ctx, args.get("--output", "<stdout>"), std::string("cannot write ") + to + ": " + e.what());
+    if (failed) return exit_bad_input;
+    report_file_error(ctx, shown_output, std::string("cannot write ") + to + ": " + e.what());
     return exit_bad_input;
   }
-  if (is_text_format(to) && !data.empty() && data.back() != '\n') data += '\n';
-  return write_output(ctx, args.get("--output"), data) ? exit_ok : exit_bad_input;
+  if (failed) return exit_bad_input;
+  if (!diagnostics_shown) report_all_diagnostics(ctx, diagnostic_counts, merged.diagnostics);
+  if (campaigns.report_error) {
+    campaigns.report_error();
+    return exit_bad_input;
+  }
+
+  try {
+    if (splice) {
+      writer->finish(merged.campaigns, merged.schemes, merged.diagnostics, merged.extensions);
+      if (to == "jsonl" && merged.extensions.size() != first_extensions.size()) {
+        // A later input added top-level members: they belong in the header line.
+        const auto header = [&](const hrnews::Extensions& extensions) {
+          hrnews::Collection h;
+          h.feed = merged.feed;
+          h.extensions = extensions;
+          return hrnews::write_jsonl(h);
+        };
+        output.replace_start(header(first_extensions).size(), header(merged.extensions));
+      }
+    } else {
+      std::string data = hrnews::write(merged, to);
+      if (is_text_format(to) && !data.empty() && data.back() != '\n') data += '\n';
+      output.stream().write(data.data(), static_cast<std::streamsize>(data.size()));
+    }
+  } catch (const std::exception& e) {
+    report_file_error(ctx, shown_output, std::string("cannot write ") + to + ": " + e.what());
+    return exit_bad_input;
+  }
+  return output.commit() ? exit_ok : exit_bad_input;
 }
 
 int run_validate(const Context& ctx, const Args& args) {
@@ -598,12 +990,20 @@ int run_validate(const Context& ctx, const Args& args) {
   check_stdin_once(args.positional);
   const std::string from = input_format(args);
   const bool strict = args.has("--strict");
-  const std::vector<Loaded> loaded = load_all(args.positional, from, read_options(args), parse_jobs(args));
+  const hrnews::ReadOptions options = read_options(args);
   bool all_valid = true;
-  for (const auto& l : loaded) {
+  const auto work = [&](std::size_t i) noexcept {
+    Loaded l = load_safely(args.positional[i], from, options);
+    prepare(l, [&](hrnews::Collection& c) {
+      l.items = c.items.size();
+      drop_items(c);
+    });
+    return l;
+  };
+  const auto take = [&](std::size_t, Loaded l) {
     if (!l.collection) {
       all_valid = report_failure(ctx, l) && all_valid;
-      continue;
+      return;
     }
     const auto& diagnostics = l.collection->diagnostics;
     report_diagnostics(ctx, l.name, diagnostics);
@@ -611,11 +1011,12 @@ int run_validate(const Context& ctx, const Args& args) {
       return d.severity == hrnews::Severity::error || (strict && d.severity == hrnews::Severity::warning);
     });
     if (valid) {
-      const std::size_t n = l.collection->items.size();
+      const std::size_t n = l.items;
       std::cout << l.name << ": ok (" << n << (n == 1 ? " item)" : " items)") << std::endl;
     }
     all_valid = all_valid && valid;
-  }
+  };
+  pipeline<Loaded>(args.positional, parse_jobs(args), work, take);
   return all_valid ? exit_ok : exit_bad_input;
 }
 
@@ -623,11 +1024,32 @@ int run_stats(const Context& ctx, const Args& args) {
   if (args.positional.empty()) throw UsageError("stats needs at least one INPUT");
   check_stdin_once(args.positional);
   const std::string from = input_format(args);
-  std::vector<Loaded> loaded = load_all(args.positional, from, read_options(args), parse_jobs(args));
-  if (!report_failures(ctx, loaded)) return exit_bad_input;
-  if (!apply_campaigns(ctx, args, loaded)) return exit_bad_input;
+  const hrnews::ReadOptions options = read_options(args);
+  const CampaignsFile campaigns = read_campaigns_file(ctx, args);
   hrnews::Stats stats;
-  for (const auto& l : loaded) stats.add(*l.collection);
+  bool failed = false;
+  const auto work = [&](std::size_t i) noexcept {
+    Loaded l = load_safely(args.positional[i], from, options);
+    prepare(l, [&](hrnews::Collection& c) {
+      if (campaigns.usable()) hrnews::match_campaigns(c, campaigns.campaigns);
+      l.stats = hrnews::compute_stats(c);
+      drop_items(c);
+    });
+    return l;
+  };
+  const auto take = [&](std::size_t, Loaded l) {
+    if (!report_failure(ctx, l)) {
+      failed = true;
+      return;
+    }
+    stats.merge(l.stats);
+  };
+  pipeline<Loaded>(args.positional, parse_jobs(args), work, take);
+  if (failed) return exit_bad_input;
+  if (campaigns.report_error) {
+    campaigns.report_error();
+    return exit_bad_input;
+  }
   const std::string text = args.has("--json") ? hrnews::format_stats_json(stats) + "\n"
                                               : hrnews::format_stats_table(stats);
   return write_output(ctx, "-", text) ? exit_ok : exit_bad_input;

@@ -14,7 +14,8 @@
    hrnews's Python module (`hrnews.parse`), and feedsmith under Node.js;
    the peers are installed into bench/.peers/ (ignored by git) with pip and npm;
 5. measures peak memory (a 32 MB feed; a 1 GB JSON Lines file streamed),
-   a doubling check (no quadratic behaviour) and `convert --jobs 2` vs 1;
+   a doubling check (no quadratic behaviour) and validate, stats and convert
+   (to JSON Lines and JSON) with `--jobs 2` vs 1;
 6. prints one Markdown table and each bar of DESIGN.md section 7, met or missed.
 
 Needs: python3, cmake, a compiler (scripts/bootstrap.sh), GNU time, and for the peers
@@ -241,7 +242,10 @@ def doubling(hrnews_fmt: str, sizes: list[int], runs: int) -> list[tuple[int, fl
     return times
 
 
-def jobs_scaling(hrnews: Path, inputs: dict[str, tuple[str, Path]], copies: int) -> tuple[float, float]:
+def jobs_scaling(hrnews: Path, inputs: dict[str, tuple[str, Path]], copies: int,
+                 runs: int = 5) -> dict[str, tuple[float, float]]:
+    """Wall seconds (GNU time, best of `runs`) of --jobs 1 and --jobs 2 over `copies` files
+    (rss-1000 and atom-1000 in turn), for validate, stats and convert to JSON Lines and to JSON."""
     folder = DATA / "many"
     folder.mkdir(exist_ok=True)
     files = []
@@ -251,12 +255,21 @@ def jobs_scaling(hrnews: Path, inputs: dict[str, tuple[str, Path]], copies: int)
         if not target.exists():
             shutil.copyfile(inputs[name][1], target)
         files.append(str(target))
+    out = folder / "out"  # a regular file, as users write: made as out.part, renamed at the end
+    commands = {
+        "validate": ["validate", *files],
+        "stats": ["stats", *files],
+        "convert --to jsonl": ["convert", *files, "--to", "jsonl", "-o", str(out)],
+        "convert --to json": ["convert", *files, "--to", "json", "-o", str(out)],
+    }
 
-    def wall(jobs: int) -> float:
-        return min(peak_rss([str(hrnews), "convert", *files, "--to", "jsonl", "-o", os.devnull, "--jobs", str(jobs)])[0]
-                   for _ in range(3))
+    def wall(command: list[str], jobs: int) -> float:
+        return min(peak_rss([str(hrnews), *command, "--jobs", str(jobs)])[0] for _ in range(runs))
 
-    return wall(1), wall(2)
+    try:
+        return {name: (wall(command, 1), wall(command, 2)) for name, command in commands.items()}
+    finally:
+        out.unlink(missing_ok=True)
 
 
 # --- report ------------------------------------------------------------------
@@ -311,8 +324,10 @@ def main() -> int:
     growth = [dbl[i + 1][1] / dbl[i][1] for i in range(len(dbl) - 1)]
     extra.append("- doubling check, read_rss: " + ", ".join(f"{n} items {t * 1000:.1f} ms" for n, t in dbl) +
                  "; time ratio per doubling " + ", ".join(f"{g:.2f}" for g in growth))
-    t1, t2 = jobs_scaling(hrnews, inputs, 16)
-    extra.append(f"- convert 16 files (rss-1000, atom-1000): --jobs 1 {t1:.2f} s, --jobs 2 {t2:.2f} s: {t1 / t2:.2f}x")
+    scaling = jobs_scaling(hrnews, inputs, 16, 3 if args.quick else 5)
+    for name, (t1, t2) in scaling.items():
+        extra.append(f"- {name}, 16 files (rss-1000, atom-1000): --jobs 1 {t1:.2f} s, --jobs 2 {t2:.2f} s: "
+                     f"{t1 / t2:.2f}x")
 
     def ratio(name: str, contender: str, base: str) -> float | None:
         a, b = measured.get((name, contender)), measured.get((name, base))
@@ -341,7 +356,8 @@ def main() -> int:
     bar("peak memory for a 32 MB feed < 3x the input", mem_ratio, 3, lower_is_better=True)
     bar("Python hrnews.parse vs feedparser on rss, >= 50x",
         ratio(f"rss-{n}", "hrnews (Python)", "feedparser (Python)"), 50)
-    bar("convert --jobs 2 vs --jobs 1, >= 1.7x", t1 / t2, 1.7)
+    for name, (t1, t2) in scaling.items():
+        bar(f"{name} --jobs 2 vs --jobs 1, >= 1.7x", t1 / t2, 1.7)
 
     report = [f"Machine: {platform.node()}, {platform.machine()}, {os.cpu_count()} cores, "
               f"load average {os.getloadavg()[0]:.1f} at the end; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}",

@@ -1684,13 +1684,7 @@ void intervention_members(Writer& w, const Intervention& iv) {
 }
 
 void write_document(Writer& w, const Collection& c) {
-  w.begin_object();
-  w.key("hrnews");
-  w.plain_string(format_version);
-  if (!feed_is_empty(c.feed)) {
-    w.key("feed");
-    write_feed(w, c.feed);
-  }
+  write_document_head(w, c.feed);
   if (!c.items.empty()) {
     w.key("items");
     w.begin_array();
@@ -1700,34 +1694,49 @@ void write_document(Writer& w, const Collection& c) {
     }
     w.end_array();
   }
-  if (!c.campaigns.empty()) {
-    w.key("campaigns");
-    w.begin_array();
-    for (const Campaign& campaign : c.campaigns) write_campaign(w, campaign, false);
-    w.end_array();
-  }
-  if (!c.schemes.empty()) {
-    w.key("schemes");
-    w.begin_array();
-    for (const Scheme& scheme : c.schemes) {
-      write_scheme(w, scheme, false);
-      w.maybe_flush();
-    }
-    w.end_array();
-  }
-  if (!c.diagnostics.empty()) {
-    w.key("diagnostics");
-    w.begin_array();
-    for (const Diagnostic& d : c.diagnostics) write_diagnostic(w, d, false);
-    w.end_array();
-  }
-  write_extensions(w, c.extensions, Owner::document);
-  w.end_object();
+  write_document_tail(w, c.campaigns, c.schemes, c.diagnostics, c.extensions);
 }
 
 int indent_of(const WriteOptions& options) { return options.pretty ? std::max(0, options.indent) : -1; }
 
 }  // namespace
+
+void write_document_head(Writer& w, const Feed& feed) {
+  w.begin_object();
+  w.key("hrnews");
+  w.plain_string(format_version);
+  if (!feed_is_empty(feed)) {
+    w.key("feed");
+    write_feed(w, feed);
+  }
+}
+
+void write_document_tail(Writer& w, const std::vector<Campaign>& campaigns, const std::vector<Scheme>& schemes,
+                         const std::vector<Diagnostic>& diagnostics, const Extensions& extensions) {
+  if (!campaigns.empty()) {
+    w.key("campaigns");
+    w.begin_array();
+    for (const Campaign& campaign : campaigns) write_campaign(w, campaign, false);
+    w.end_array();
+  }
+  if (!schemes.empty()) {
+    w.key("schemes");
+    w.begin_array();
+    for (const Scheme& scheme : schemes) {
+      write_scheme(w, scheme, false);
+      w.maybe_flush();
+    }
+    w.end_array();
+  }
+  if (!diagnostics.empty()) {
+    w.key("diagnostics");
+    w.begin_array();
+    for (const Diagnostic& d : diagnostics) write_diagnostic(w, d, false);
+    w.end_array();
+  }
+  write_extensions(w, extensions, Owner::document);
+  w.end_object();
+}
 
 bool feed_is_empty(const Feed& f) noexcept {
   return f.id.empty() && f.title.empty() && !f.subtitle && f.url.empty() && f.links.empty() &&

@@ -293,6 +293,19 @@ class Writer {
   void maybe_flush();
   /// Hands everything to the sink.
   void flush();
+  /// Continues inside an array that is open at `level` and has no element
+  /// yet, as if it had been opened by this writer (for pieces written apart).
+  void resume_in_array(std::size_t level) {
+    level_ = level;
+    first_[level_] = true;
+    after_key_ = false;
+  }
+  /// Before a piece of elements written apart: the comma when the open
+  /// container already has an element; the container then counts as non-empty.
+  void piece_separator() {
+    if (!first_[level_]) out_.push_back(',');
+    first_[level_] = false;
+  }
 
  private:
   static constexpr std::size_t max_levels = 32;
@@ -341,6 +354,13 @@ void write_scheme(Writer& w, const Scheme& scheme, bool with_kind);
 void write_diagnostic(Writer& w, const Diagnostic& diagnostic, bool with_kind);
 /// Writes the extensions whose names are not members of `owner`.
 void write_extensions(Writer& w, const Extensions& extensions, Owner owner);
+/// The canonical JSON document up to its items: `{`, the version and `feed`.
+void write_document_head(Writer& w, const Feed& feed);
+/// The canonical JSON document after its items: campaigns, schemes, diagnostics, extensions and `}`.
+void write_document_tail(Writer& w, const std::vector<Campaign>& campaigns, const std::vector<Scheme>& schemes,
+                         const std::vector<Diagnostic>& diagnostics, const Extensions& extensions);
+/// The JSON Lines header object (without its line break).
+void write_jsonl_header(Writer& w, const Feed& feed, const Extensions& extensions);
 
 /// "a string", "an object"…: the kind of the value at token `i`, for messages.
 inline const char* type_name(const Tape& t, std::size_t i) noexcept {

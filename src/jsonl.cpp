@@ -247,6 +247,14 @@ void JsonlWriter::write(const Item& item) {
   write_line(out_, [&](Writer& w) { json_detail::write_item(w, item); });
 }
 
+namespace json_detail {
+
+void write_jsonl_header(Writer& w, const Feed& feed, const Extensions& extensions) {
+  write_header(w, feed, extensions);
+}
+
+}  // namespace json_detail
+
 std::string write_jsonl(const Collection& collection) {
   std::string out;
   Writer w(out, -1);
