@@ -91,6 +91,12 @@ int main(int argc, char** argv) {
     contenders.push_back({"hrnews read " + format + " (classify off)",
                           [&] { return hrnews::read(bytes, format, classify_off).items.size(); }});
   }
+  if (format == "rss" || format == "atom") {
+    // The path of `hrnews convert`: the bytes read from the file are parsed in place.
+    const std::string path = argv[2];
+    contenders.push_back({"hrnews read_file " + format + " (classify off)",
+                          [&, path] { return hrnews::read_file(path, format, classify_off).items.size(); }});
+  }
   if (format == "jsonl") {
     contenders.push_back({"hrnews JsonlReader (stream)", [&] {
                             std::istringstream in(bytes);

@@ -32,6 +32,8 @@
 #include <hrnews/serialization.hpp>
 #include <hrnews/xml.hpp>
 
+#include "feed/xml_input.hpp"  // read_rss_owned, read_atom_owned
+
 namespace hrnews {
 namespace {
 
@@ -481,6 +483,12 @@ Collection read_file(const std::string& path, std::string_view format, ReadOptio
   if (std::ferror(file.get())) {  // e.g. EISDIR for a directory
     throw std::system_error(errno != 0 ? errno : EIO, std::generic_category(), "cannot read " + in_quotes(path));
   }
+  // RSS and Atom parse the bytes read in place (no second copy of a large feed).
+  const std::string detected = format.empty() ? detect_format(data) : std::string();
+  const std::string_view id = format.empty() ? std::string_view(detected) : format;
+  const FormatEntry* entry = find_format(id);
+  if (entry && entry->reader == &read_rss_entry) return detail::read_rss_owned(std::move(data), options);
+  if (entry && entry->reader == &read_atom_entry) return detail::read_atom_owned(std::move(data), options);
   return read(data, format, options);
 }
 

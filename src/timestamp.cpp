@@ -4,6 +4,7 @@
 #include <hrnews/timestamp.hpp>
 
 #include <array>
+#include <cstdint>
 #include <cstdio>
 #include <stdexcept>
 
@@ -170,11 +171,98 @@ bool clock_time(std::string_view s, std::size_t& i, Fields& f) noexcept {
   return true;
 }
 
+// The common RFC 822 form, "Thu, 26 Nov 2015 09:30:00 +0000" (weekday optional,
+// English names in any case, zone numeric or GMT/UT/UTC/Z), read without
+// folding words or looking up tables. Fills `f` exactly as the general parser
+// would; false when the text is anything else (then the general parser runs).
+bool rfc822_common(std::string_view s, Fields& f) noexcept {
+  const auto lower = [](char c) noexcept { return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c); };
+  const auto word3 = [&](std::size_t i) noexcept {
+    return (static_cast<std::uint32_t>(static_cast<unsigned char>(lower(s[i]))) << 16) |
+           (static_cast<std::uint32_t>(static_cast<unsigned char>(lower(s[i + 1]))) << 8) |
+           static_cast<std::uint32_t>(static_cast<unsigned char>(lower(s[i + 2])));
+  };
+  constexpr auto w = [](const char* n) constexpr {
+    return (static_cast<std::uint32_t>(n[0]) << 16) | (static_cast<std::uint32_t>(n[1]) << 8) |
+           static_cast<std::uint32_t>(n[2]);
+  };
+  std::size_t i = 0;
+  const std::size_t n = s.size();
+  if (n >= 5 && !is_digit(s[0])) {  // weekday
+    const std::uint32_t d = word3(0);
+    if (d != w("sun") && d != w("mon") && d != w("tue") && d != w("wed") && d != w("thu") && d != w("fri") &&
+        d != w("sat"))
+      return false;
+    if (s[3] != ',') return false;
+    i = 4;
+    while (i < n && s[i] == ' ') ++i;
+  }
+  // day
+  int day = 0, nd = 0;
+  while (i < n && is_digit(s[i]) && nd < 2) { day = day * 10 + (s[i++] - '0'); ++nd; }
+  if (nd == 0 || i >= n || s[i] != ' ') return false;
+  ++i;
+  // month
+  if (i + 4 > n || s[i + 3] != ' ') return false;
+  static constexpr std::uint32_t months[12] = {w("jan"), w("feb"), w("mar"), w("apr"), w("may"), w("jun"),
+                                               w("jul"), w("aug"), w("sep"), w("oct"), w("nov"), w("dec")};
+  const std::uint32_t m = word3(i);
+  int month = 0;
+  for (int k = 0; k < 12; ++k) {
+    if (months[k] == m) month = k + 1;
+  }
+  if (!month) return false;
+  i += 4;
+  // year
+  const int year = digits(s, i, 4);
+  if (year < 0 || i >= n || s[i] != ' ') return false;
+  ++i;
+  // time
+  int hour = 0, nh = 0;
+  while (i < n && is_digit(s[i]) && nh < 2) { hour = hour * 10 + (s[i++] - '0'); ++nh; }
+  if (nh == 0 || i >= n || s[i] != ':') return false;
+  ++i;
+  const int minute = digits(s, i, 2);
+  if (minute < 0) return false;
+  int second = 0;
+  Precision precision = Precision::minute;
+  if (i < n && s[i] == ':') {
+    ++i;
+    second = digits(s, i, 2);
+    if (second < 0) return false;
+    if (second == 60) second = 59;
+    precision = Precision::second;
+  }
+  if (i >= n || s[i] != ' ') return false;
+  ++i;
+  // zone
+  int offset = 0;
+  if (i < n && (s[i] == '+' || s[i] == '-')) {
+    if (!numeric_zone(s, i, offset)) return false;
+  } else {
+    const std::string_view z = s.substr(i);
+    if (!(z == "GMT" || z == "UT" || z == "UTC" || z == "Z" || z == "gmt" || z == "utc")) return false;
+    i = n;
+  }
+  if (i != n) return false;
+  f.year = year;
+  f.month = month;
+  f.day = day;
+  f.hour = hour;
+  f.minute = minute;
+  f.second = second;
+  f.precision = precision;
+  f.offset = offset;
+  return true;
+}
+
 }  // namespace
 
 // --- Timestamp ---------------------------------------------------------------
 
 Timestamp::Timestamp() : utc_(epoch()) { raw_ = to_rfc3339(); }
+
+Timestamp::Timestamp(NoRaw) noexcept : utc_(epoch()) {}
 
 Timestamp Timestamp::from_fields(int year, int month, int day, int hour, int minute, int second,
                                  int microsecond, std::optional<int> offset_minutes, Precision precision,
@@ -209,7 +297,7 @@ Timestamp Timestamp::from_fields(int year, int month, int day, int hour, int min
   pt::ptime local(gr::date(static_cast<unsigned short>(year), static_cast<unsigned short>(month),
                            static_cast<unsigned short>(day)),
                   pt::hours(hour) + pt::minutes(minute) + pt::seconds(second) + pt::microseconds(microsecond));
-  Timestamp t;
+  Timestamp t{NoRaw{}};
   t.utc_ = local - pt::minutes(offset);
   if (t.utc_.is_special() || t.utc_.date().year() < 1400 || t.utc_.date().year() > 9999)
     throw std::out_of_range("timestamp: instant out of range");
@@ -299,6 +387,8 @@ std::optional<Timestamp> Timestamp::parse_iso8601(std::string_view raw) {
 std::optional<Timestamp> Timestamp::parse_rfc822(std::string_view raw) {
   std::string_view s = trim(raw);
   Fields f;
+  if (rfc822_common(s, f)) return build(f, raw);
+  f = Fields{};
   f.precision = Precision::day;
   bool have_day = false, have_month = false, have_year = false, have_time = false, pm = false, am = false;
   bool offset_from_utc_word = false;

@@ -4,12 +4,15 @@
 #include <catch2/catch.hpp>
 
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <random>
 #include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <hrnews/io.hpp>
 
 #include "feed/xml_input.hpp"
 
@@ -707,4 +710,63 @@ TEST_CASE("Mangled XML either loads or fails cleanly", "[xml-input]") {
     }
   }
   CHECK(loaded > 500);
+}
+
+TEST_CASE("Input handed over is parsed in place, with its line starts noted first", "[xml-input]") {
+  // Escapes and CR LF make pugixml move text left inside the buffer, leaving
+  // stale line feeds behind: lines must come from the starts noted before.
+  const std::string bytes =
+      "<?xml version=\"1.0\"?>\r\n<rss version=\"2.0\"><channel>\r\n<title>A &amp;&amp;&amp;\r\n\r\n B</title>\r\n"
+      "<item><title>x &lt;&lt;\r\n y</title></item></channel></rss>\r\n";
+  const XmlInput copy = load(bytes);
+  std::string handed = bytes;
+  const char* const buffer = handed.data();
+  const XmlInput x = hrnews::detail::load_xml(std::move(handed), ReadOptions{}, "rss");
+  CHECK(x.diagnostics.empty());
+  CHECK(x.text.data() == buffer);  // the very bytes handed over, no copy
+  REQUIRE(x.line_starts.size() == 8);
+  CHECK(x.line_starts == hrnews::detail::find_line_starts(bytes));
+  CHECK(copy.line_starts.empty());
+  CHECK(serialized(x) == serialized(copy));
+  CHECK(text_of(x, "title") == "A &&&\n\n B");
+}
+
+TEST_CASE("find_line_starts lists 0 and the offset after each line feed", "[xml-input]") {
+  using hrnews::detail::find_line_starts;
+  CHECK(find_line_starts("") == std::vector<std::size_t>{0});
+  CHECK(find_line_starts("abc") == std::vector<std::size_t>{0});
+  CHECK(find_line_starts("\n") == std::vector<std::size_t>{0, 1});
+  // Past 16 bytes (the vector loop) and in the tail.
+  const std::string s = "0123456789\n12345678901234567890\n\n1234567\n";
+  CHECK(find_line_starts(s) == std::vector<std::size_t>{0, 11, 32, 33, 41});
+}
+
+TEST_CASE("RSS and Atom read from a file give the diagnostics, lines and columns of reading the bytes", "[xml-input]") {
+  const std::string rss =
+      "<?xml version=\"1.0\"?>\r\n<rss version=\"2.0\"><channel><title>T &amp;&amp;&amp;\r\n\r\n x</title>\r\n"
+      "<link>https://example.org/</link>\r\n<item><title>a &lt;&lt;&lt;\r\n b</title>\r\n"
+      "  <enclosure length=\"x\"/>\r\n  <pubDate>not a date</pubDate></item></channel></rss>\r\n";
+  const std::string atom =
+      "<?xml version=\"1.0\"?>\r\n<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>T &amp;&amp;&amp;\r\n\r\n x</title>\r\n"
+      "<id>urn:x</id><updated>2015-11-26T09:30:00Z</updated>\r\n<entry><title>a &lt;&lt;&lt;\r\n b</title>\r\n"
+      "  <id>urn:y</id><updated>never</updated></entry></feed>\r\n";
+  for (const auto& [format, bytes] : {std::pair<std::string, std::string>{"rss", rss}, {"atom", atom}}) {
+    INFO(format);
+    const std::string path = (std::filesystem::temp_directory_path() / ("hrnews-inplace-test." + format)).string();
+    {
+      std::ofstream out(path, std::ios::binary);
+      out << bytes;
+    }
+    ReadOptions options;
+    options.file_name = path;
+    const hrnews::Collection from_bytes = hrnews::read(bytes, format, options);
+    const hrnews::Collection from_file = hrnews::read_file(path, format, options);
+    std::filesystem::remove(path);
+    REQUIRE_FALSE(from_bytes.diagnostics.empty());
+    CHECK(from_file.diagnostics == from_bytes.diagnostics);
+    bool located = false;
+    for (const Diagnostic& d : from_file.diagnostics) located = located || (d.line && *d.line >= 7);
+    CHECK(located);
+    CHECK(from_file.items.size() == 1);
+  }
 }

@@ -111,6 +111,10 @@ class Timestamp {
   }
 
  private:
+  /// Tag of the constructor that leaves the raw text empty (from_fields sets it).
+  struct NoRaw {};
+  /// The epoch, without formatting its raw text (cheap; used by from_fields).
+  explicit Timestamp(NoRaw) noexcept;
   static constexpr int no_offset = 0x7fff;
   boost::posix_time::ptime utc_;
   std::int16_t offset_ = no_offset;

@@ -359,6 +359,10 @@ void escape_attr_to(std::string& out, std::string_view s) {
 class LineMap {
  public:
   explicit LineMap(std::string_view text) : text_(text) {}
+  /// Takes line starts found before the text was parsed in place (none: found on first use).
+  void adopt(std::vector<std::size_t>&& starts) {
+    if (!starts.empty()) starts_ = std::move(starts);
+  }
   /// 1-based line and column of a byte offset; {0, 0} when unknown.
   std::pair<std::size_t, std::size_t> at(std::ptrdiff_t offset) {
     if (offset < 0 || text_.empty() || static_cast<std::size_t>(offset) > text_.size()) return {0, 0};
@@ -440,6 +444,9 @@ class Reader {
   void end_root() { scope_.pop(root_bindings_); root_bindings_ = 0; }
 
   bool is_atom(Ns ns) const noexcept { return ns == atom_ns_; }
+
+  /// Line starts of the parsed text, when it was parsed in place.
+  void adopt_line_starts(std::vector<std::size_t>&& starts) { lines_.adopt(std::move(starts)); }
 
  private:
   // Diagnostics
@@ -1341,12 +1348,17 @@ void Reader::read_document(const pugi::xml_document& doc) {
 // ---------------------------------------------------------------------------
 // Loading
 
-Collection read_impl(std::string_view bytes, const ReadOptions& options) {
-  detail::XmlInput input = detail::load_xml(bytes, options, format_id);
+/// Reads `bytes`; when `owned` (holding the same bytes) is given, it is parsed in place.
+Collection read_impl(std::string_view bytes, const ReadOptions& options, std::string* owned = nullptr) {
   Collection out;
-  out.diagnostics = std::move(input.diagnostics);
-  Reader reader(options, out, input.source(bytes));
-  reader.read_document(input.doc);
+  {
+    detail::XmlInput input = owned ? detail::load_xml(std::move(*owned), options, format_id)
+                                   : detail::load_xml(bytes, options, format_id);
+    out.diagnostics = std::move(input.diagnostics);
+    Reader reader(options, out, input.source(bytes));
+    reader.adopt_line_starts(std::move(input.line_starts));
+    reader.read_document(input.doc);
+  }  // the document (and the input, when handed over) is released here
   detail::finish_feed(out, options);
   return out;
 }
@@ -1837,6 +1849,11 @@ std::string Writer::run() {
 }  // namespace
 
 Collection read_atom(std::string_view bytes, const ReadOptions& options) { return read_impl(bytes, options); }
+
+Collection detail::read_atom_owned(std::string&& bytes, const ReadOptions& options) {
+  const std::string_view view = bytes;
+  return read_impl(view, options, &bytes);
+}
 
 Result<Collection> try_read_atom(std::string_view bytes, const ReadOptions& options) noexcept {
   try {

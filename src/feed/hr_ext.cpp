@@ -1459,7 +1459,18 @@ bool is_hex(char c) noexcept { return is_digit(c) || (c >= 'a' && c <= 'f') || (
 
 bool looks_like_html(std::string_view s) noexcept {
   const std::size_t n = s.size();
+  const char* const p = s.data();
+  // Only '<' and '&' matter: jump from one to the next (memchr) instead of looking at every byte.
+  const auto find = [p, n](char c, std::size_t from) noexcept {
+    const void* hit = from < n ? std::memchr(p + from, c, n - from) : nullptr;
+    return hit ? static_cast<std::size_t>(static_cast<const char*>(hit) - p) : n;
+  };
+  std::size_t next_lt = find('<', 0), next_amp = find('&', 0);
   for (std::size_t i = 0; i < n; ++i) {
+    if (i > next_lt) next_lt = find('<', i);
+    if (i > next_amp) next_amp = find('&', i);
+    i = std::min(next_lt, next_amp);
+    if (i >= n) break;
     const char c = s[i];
     if (c == '<' && i + 1 < n && (is_alpha(s[i + 1]) || s[i + 1] == '/' || s[i + 1] == '!')) return true;
     if (c != '&') continue;

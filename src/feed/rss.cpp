@@ -203,6 +203,12 @@ bool foreign_in_item(std::string_view uri, std::string_view local) {
 class Lines {
  public:
   explicit Lines(std::string_view text) : text_(text) {}
+  /// Takes line starts found before the text was parsed in place (none: found on first use).
+  void adopt(std::vector<std::size_t>&& starts) {
+    if (starts.empty()) return;
+    starts_ = std::move(starts);
+    built_ = true;
+  }
   std::pair<std::size_t, std::size_t> at(std::ptrdiff_t offset) {
     if (offset < 0 || static_cast<std::size_t>(offset) > text_.size()) return {0, 0};
     if (!built_) {
@@ -278,8 +284,26 @@ std::string format_person(const std::string& name, const std::string& email) {
   return email + " (" + name + ")";
 }
 
+/// The text of `el` when it is a single text or CDATA child (or nothing): a
+/// view into the document, no copy. False when `el` holds anything else.
+bool single_text(pugi::xml_node el, std::string_view& out) {
+  const pugi::xml_node c = el.first_child();
+  if (!c) {
+    out = {};
+    return true;
+  }
+  const auto t = c.type();
+  if ((t != pugi::node_pcdata && t != pugi::node_cdata) || c.next_sibling()) return false;
+  out = c.value();
+  return true;
+}
+
 /// All text and CDATA of an element, and whether it also holds child elements.
 std::string plain_text(pugi::xml_node el, bool* has_elements = nullptr) {
+  if (std::string_view one; single_text(el, one)) {
+    if (has_elements) *has_elements = false;
+    return std::string(one);
+  }
   std::string out;
   bool elements = false;
   for (pugi::xml_node c = el.first_child(); c; c = c.next_sibling()) {
@@ -291,7 +315,10 @@ std::string plain_text(pugi::xml_node el, bool* has_elements = nullptr) {
   return out;
 }
 
-std::string trimmed_text(pugi::xml_node el) { return std::string(hx::trim(plain_text(el))); }
+std::string trimmed_text(pugi::xml_node el) {
+  if (std::string_view one; single_text(el, one)) return std::string(hx::trim(one));
+  return std::string(hx::trim(plain_text(el)));
+}
 
 /// `base` with the element's `xml:base` applied.
 std::string with_base(const std::string& base, pugi::xml_node el) {
@@ -300,6 +327,23 @@ std::string with_base(const std::string& base, pugi::xml_node el) {
   const std::string_view ref = hx::trim(a.value());
   if (base.empty()) return std::string(ref);
   return resolve_url(base, ref);
+}
+
+/// `base` with the element's `xml:base` applied, without a copy when it has none:
+/// the result is `base` or `storage`.
+const std::string& with_base(const std::string& base, pugi::xml_node el, std::string& storage) {
+  const pugi::xml_attribute a = el.attribute("xml:base");
+  if (!a) return base;
+  storage = with_base(base, el);
+  return storage;
+}
+
+/// The text of an element as plain_text gives it, as a view: into the
+/// document when it is one text node, else into `storage`.
+std::string_view text_view(pugi::xml_node el, std::string& storage) {
+  if (std::string_view one; single_text(el, one)) return one;
+  storage = plain_text(el);
+  return storage;
 }
 
 std::string resolve(const std::string& base, std::string_view ref) {
@@ -395,6 +439,8 @@ class Reader {
   void apply_item_ext(const std::vector<pugi::xml_node>& hr, Item& item, const Path& path);
 
   hx::NsScope& scope() { return ns_; }
+  /// Line starts of the parsed text, when it was parsed in place.
+  void adopt_line_starts(std::vector<std::size_t>&& starts) { lines_.adopt(std::move(starts)); }
   void set_version(std::string id) { version_ = std::move(id); }
   /// Whether the document declared Netscape's RSS 0.91 DOCTYPE (tells Netscape's 0.91 from UserLand's).
   void set_netscape_doctype(bool yes) { netscape_doctype_ = yes; }
@@ -418,7 +464,8 @@ class Reader {
   }
 
   std::optional<Timestamp> date(pugi::xml_node el, const Path& path) {
-    const std::string text = trimmed_text(el);
+    std::string storage;
+    const std::string_view text = hx::trim(text_view(el, storage));
     if (text.empty()) return std::nullopt;
     // The common case first, without computing a location.
     if (options_.date_hook) {
@@ -648,7 +695,8 @@ Feed Reader::read_channel(pugi::xml_node channel, const std::string& base, std::
 Item Reader::read_item(pugi::xml_node node, const std::string& parent_base, const Path& path,
                        std::vector<pugi::xml_node>* hr) {
   const std::size_t pushed_item = ns_.push(node);
-  const std::string base = with_base(parent_base, node);
+  std::string base_storage, el_base;
+  const std::string& base = with_base(parent_base, node, base_storage);
   Article a;
   pugi::xml_node title, dc_title, link, description, dc_description, content, guid, dc_identifier, atom_id;
   pugi::xml_node pub_date, dc_date, dcterms_issued, dcterms_created, atom_published, atom_updated, dcterms_modified;
@@ -673,13 +721,19 @@ Item Reader::read_item(pugi::xml_node node, const std::string& parent_base, cons
       case Tag::description: first(description, c); break;
       case Tag::author: add_author(c); break;
       case Tag::category: {
+        if (a.categories.empty()) {  // room for this and the following siblings of the same name at once
+          std::size_t n = 0;
+          const char* const name = c.name();
+          for (pugi::xml_node s = c; s; s = s.next_sibling()) n += std::strcmp(s.name(), name) == 0;
+          a.categories.reserve(n);
+        }
         Category cat{trimmed_text(c), std::string(hx::trim(c.attribute("domain").value())), {}};
         if (!cat.term.empty() || !cat.scheme.empty()) a.categories.push_back(std::move(cat));
         break;
       }
       case Tag::enclosure: {
         Attachment at;
-        at.url = resolve(with_base(base, c), c.attribute("url").value());
+        at.url = resolve(with_base(base, c, el_base), c.attribute("url").value());
         if (at.url.empty()) {
           repair("enclosure-invalid", "<enclosure> has no url; dropped", c, path + "/" + c.name());
         } else {
@@ -718,7 +772,7 @@ Item Reader::read_item(pugi::xml_node node, const std::string& parent_base, cons
       case Tag::dcterms_issued: first(dcterms_issued, c); break;
       case Tag::dcterms_created: first(dcterms_created, c); break;
       case Tag::dcterms_modified: first(dcterms_modified, c); break;
-      case Tag::atom_link: a.links.push_back(atom_link(c, with_base(base, c), path)); break;
+      case Tag::atom_link: a.links.push_back(atom_link(c, with_base(base, c, el_base), path)); break;
       case Tag::atom_id: first(atom_id, c); break;
       case Tag::atom_updated: first(atom_updated, c); break;
       case Tag::atom_published: first(atom_published, c); break;
@@ -781,7 +835,10 @@ Item Reader::read_item(pugi::xml_node node, const std::string& parent_base, cons
   }
   if (a.id.empty() && dc_identifier) a.id = trimmed_text(dc_identifier);
   if (a.id.empty() && atom_id) a.id = trimmed_text(atom_id);
-  if (link) a.url = resolve(with_base(base, link), plain_text(link));
+  if (link) {
+    std::string storage;
+    a.url = resolve(with_base(base, link, el_base), text_view(link, storage));
+  }
   if (a.url.empty() && guid) {
     const pugi::xml_attribute perma = guid.attribute("isPermaLink");
     const bool permalink = !perma || ascii_iequal(hx::trim(perma.value()), "true");
@@ -793,7 +850,7 @@ Item Reader::read_item(pugi::xml_node node, const std::string& parent_base, cons
   if (title || dc_title) a.title = text(title ? title : dc_title, TextMode::sniff, base, path);
   if (description || dc_description)
     a.summary = opt_text(description ? description : dc_description, TextMode::sniff, base, path);
-  if (content) a.content = opt_text(content, TextMode::html, with_base(base, content), path);
+  if (content) a.content = opt_text(content, TextMode::html, with_base(base, content, el_base), path);
   if (dc_rights) a.rights = opt_text(dc_rights, TextMode::sniff, base, path);
 
   // Dates.
@@ -1157,17 +1214,36 @@ bool has_netscape_doctype(std::string_view bytes) {
   return netscape != std::string_view::npos && (end == std::string_view::npos || netscape < end);
 }
 
-Collection read_rss(std::string_view bytes, const ReadOptions& options) {
-  detail::XmlInput in = load(bytes, options);
+namespace {
+
+/// Reads `bytes`; when `owned` (holding the same bytes) is given, it is parsed in place.
+Collection read_rss_impl(std::string_view bytes, std::string* owned, const ReadOptions& options) {
   Collection c;
-  c.diagnostics = std::move(in.diagnostics);
-  const pugi::xml_node root = in.doc.document_element();
-  if (!root) throw ParseError(std::string(kFormat), "no root element", {}, {}, options.file_name);
-  Reader reader(options, in.source(bytes), c);
-  reader.set_netscape_doctype(has_netscape_doctype(bytes));
-  reader.read_document(root);
+  {
+    // Before loading: the bytes may be parsed in place.
+    const bool netscape = has_netscape_doctype(bytes);
+    detail::XmlInput in = owned ? detail::load_xml(std::move(*owned), options, kFormat) : load(bytes, options);
+    c.diagnostics = std::move(in.diagnostics);
+    const pugi::xml_node root = in.doc.document_element();
+    if (!root) throw ParseError(std::string(kFormat), "no root element", {}, {}, options.file_name);
+    Reader reader(options, in.source(bytes), c);
+    reader.adopt_line_starts(std::move(in.line_starts));
+    reader.set_netscape_doctype(netscape);
+    reader.read_document(root);
+  }  // the document (and the input, when handed over) is released here
   detail::finish_feed(c, options);
   return c;
+}
+
+}  // namespace
+
+Collection read_rss(std::string_view bytes, const ReadOptions& options) {
+  return read_rss_impl(bytes, nullptr, options);
+}
+
+Collection detail::read_rss_owned(std::string&& bytes, const ReadOptions& options) {
+  const std::string_view view = bytes;
+  return read_rss_impl(view, &bytes, options);
 }
 
 Result<Collection> try_read_rss(std::string_view bytes, const ReadOptions& options) noexcept {

@@ -194,6 +194,13 @@ struct LineCounter {
   }
 };
 
+/// Line and column of `offset` from line starts (as LineCounter::at).
+std::pair<std::size_t, std::size_t> line_at(const std::vector<std::size_t>& starts, std::size_t offset) {
+  const auto it = std::upper_bound(starts.begin(), starts.end(), offset);
+  const auto line = static_cast<std::size_t>(it - starts.begin());
+  return {line, offset - starts[line - 1] + 1};
+}
+
 // ---------------------------------------------------------------------------
 // Repairs: each kind reported once, with its count and its first place
 
@@ -1472,13 +1479,15 @@ std::string pugixml_message(pugi::xml_parse_status status) {
 
 /// Every text and attribute value against `max_string_bytes` (only called when
 /// the whole text is longer than the limit: else nothing can exceed it).
-void check_strings(const pugi::xml_document& doc, std::string_view parsed, const ReadOptions& options,
-                   std::string_view format) {
+void check_strings(const pugi::xml_document& doc, std::string_view parsed, const std::vector<std::size_t>* starts,
+                   const ReadOptions& options, std::string_view format) {
   const std::size_t limit = options.limits.max_string_bytes;
   const auto over = [&](std::size_t size, std::ptrdiff_t offset) {
     LineCounter lines{parsed};
-    const auto [line, column] = offset >= 0 ? lines.at(static_cast<std::size_t>(offset))
-                                            : std::pair<std::size_t, std::size_t>{0, 0};
+    const auto [line, column] =
+        offset < 0 ? std::pair<std::size_t, std::size_t>{0, 0}
+        : starts   ? line_at(*starts, std::min(static_cast<std::size_t>(offset), parsed.size()))
+                   : lines.at(static_cast<std::size_t>(offset));
     fail(options, format,
          "string is " + std::to_string(size) + " bytes, over the limit of " + std::to_string(limit) + " bytes",
          SourceLocation{line, column, std::nullopt});
@@ -1525,7 +1534,38 @@ std::string decode_xml_bytes(std::string_view bytes, const ReadOptions& options,
   return changed ? pass.take() : text;
 }
 
-XmlInput load_xml(std::string_view bytes, const ReadOptions& options, std::string_view format) {
+std::vector<std::size_t> find_line_starts(std::string_view text) {
+  std::vector<std::size_t> starts;
+  starts.reserve(text.size() / 64 + 16);
+  starts.push_back(0);
+  const char* s = text.data();
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i lf = _mm_set1_epi8('\n');
+  for (; i + 16 <= n; i += 16) {
+    unsigned bits = static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i)), lf)));
+    while (bits) {
+      starts.push_back(i + static_cast<std::size_t>(__builtin_ctz(bits)) + 1);
+      bits &= bits - 1;
+    }
+  }
+#endif
+  for (; i < n; ++i) {
+    if (s[i] == '\n') starts.push_back(i + 1);
+  }
+  return starts;
+}
+
+namespace {
+
+/// Smaller texts are parsed from pugixml's own copy: a moved XmlInput must not
+/// move the bytes the document points into (a short string lives inside it).
+constexpr std::size_t kInPlaceMin = 64;
+
+XmlInput load_xml_impl(std::string_view bytes, std::string* owned, const ReadOptions& options,
+                       std::string_view format) {
   const std::size_t max_input = options.limits.max_input_bytes;
   if (bytes.size() > max_input) {
     fail(options, format,
@@ -1552,22 +1592,55 @@ XmlInput load_xml(std::string_view bytes, const ReadOptions& options, std::strin
   Repairer pass(whole, base, d.iconv.empty(), options, format, repairs);
   const bool changed = pass.run();
   repairs.finish(in.diagnostics);
-  if (changed) in.text = pass.take();
-  else if (!d.iconv.empty()) in.text = std::move(decoded);
+  // Offsets of a parse error are offsets into the input when the input itself was parsed.
+  bool input_parsed = false;
+  bool in_place = false;  // only the input handed over: a repaired text stays readable in `text`
+  if (changed) {
+    in.text = pass.take();
+  } else if (!d.iconv.empty()) {
+    in.text = std::move(decoded);
+  } else {
+    input_parsed = true;
+    if (owned && owned->size() >= kInPlaceMin) {
+      in.text = std::move(*owned);
+      in_place = true;
+    }
+  }
 
-  // Fast path: valid UTF-8 that needed nothing is parsed straight from the input.
+  // Valid UTF-8 that needed nothing is parsed straight from the input: in
+  // place when it was handed over, after noting its line starts (pugixml
+  // overwrites it), else from pugixml's own copy.
   const std::string_view parsed = in.source(bytes);
+  if (in_place) in.line_starts = find_line_starts(parsed);
   const pugi::xml_parse_result r =
-      in.doc.load_buffer(parsed.data(), parsed.size(), kParseFlags, pugi::encoding_utf8);
+      in_place ? in.doc.load_buffer_inplace(in.text.data(), in.text.size(), kParseFlags, pugi::encoding_utf8)
+               : in.doc.load_buffer(parsed.data(), parsed.size(), kParseFlags, pugi::encoding_utf8);
   if (!r) {
-    LineCounter lines{parsed};
-    const auto [line, column] = lines.at(static_cast<std::size_t>(std::max<std::ptrdiff_t>(r.offset, 0)));
-    SourceLocation where{line, column, std::nullopt};
-    if (in.text.empty()) where.offset = static_cast<std::size_t>(r.offset);
+    const auto offset = static_cast<std::size_t>(std::max<std::ptrdiff_t>(r.offset, 0));
+    std::pair<std::size_t, std::size_t> lc;
+    if (in_place) {
+      lc = line_at(in.line_starts, std::min(offset, parsed.size()));
+    } else {
+      LineCounter lines{parsed};
+      lc = lines.at(offset);
+    }
+    SourceLocation where{lc.first, lc.second, std::nullopt};
+    if (input_parsed) where.offset = static_cast<std::size_t>(r.offset);
     fail(options, format, pugixml_message(r.status), where);
   }
-  if (parsed.size() > options.limits.max_string_bytes) check_strings(in.doc, parsed, options, format);
+  if (parsed.size() > options.limits.max_string_bytes)
+    check_strings(in.doc, parsed, in_place ? &in.line_starts : nullptr, options, format);
   return in;
+}
+
+}  // namespace
+
+XmlInput load_xml(std::string_view bytes, const ReadOptions& options, std::string_view format) {
+  return load_xml_impl(bytes, nullptr, options, format);
+}
+
+XmlInput load_xml(std::string&& bytes, const ReadOptions& options, std::string_view format) {
+  return load_xml_impl(bytes, &bytes, options, format);
 }
 
 }  // namespace hrnews::detail

@@ -9,6 +9,7 @@
 
 #include <pugixml.hpp>
 
+#include <hrnews/collection.hpp>
 #include <hrnews/diagnostic.hpp>
 #include <hrnews/error.hpp>
 #include <hrnews/options.hpp>
@@ -18,19 +19,32 @@ namespace hrnews::detail {
 /// A parsed XML feed and what was repaired to get it.
 struct XmlInput {
   pugi::xml_document doc;               ///< the parsed document (UTF-8)
-  /// The repaired UTF-8 text the document was parsed from. Empty when the input
-  /// was valid UTF-8 needing no change: the document was then parsed straight
-  /// from the input bytes (no copy). Use source() for offset_debug() offsets.
+  /// The repaired UTF-8 text the document was parsed from, or the input
+  /// handed over to load_xml when it needed no change (then parsed in place:
+  /// overwritten by pugixml, see `line_starts`). Empty when the input was
+  /// valid UTF-8 needing no change and not handed over: the document was then
+  /// parsed from pugixml's own copy of the input. Use source() for
+  /// offset_debug() offsets.
   std::string text;
   std::vector<Diagnostic> diagnostics;  ///< one per kind of repair, with line/column of the first case
   std::string encoding;                 ///< the character set the input was decoded from (`utf-8`, `windows-1252`…)
 
+  /// Offsets of the line starts of the text the document was parsed from,
+  /// recorded before pugixml parsed `text` in place (which overwrites it).
+  /// Empty when the document was parsed from a copy: the text is then
+  /// pristine and line starts are found only when a diagnostic needs them.
+  std::vector<std::size_t> line_starts;
+
   /// The text `xml_node::offset_debug()` offsets refer to: `text`, or `bytes`
-  /// (the input given to load_xml) when `text` is empty.
+  /// (the input given to load_xml) when `text` is empty. When `line_starts`
+  /// is set, only its size is meaningful (the bytes were parsed in place).
   std::string_view source(std::string_view bytes) const noexcept {
     return text.empty() ? bytes : std::string_view(text);
   }
 };
+
+/// The offsets just after each LF of `text`, preceded by 0: the line starts.
+std::vector<std::size_t> find_line_starts(std::string_view text);
 
 /// Decodes `bytes` to UTF-8: BOM (UTF-8/16/32), then the XML declaration's
 /// encoding, then `options.charset`, else UTF-8. Invalid sequences become
@@ -57,6 +71,16 @@ std::string decode_xml_bytes(std::string_view bytes, const ReadOptions& options,
 ///         (`empty input`, `not an XML document`, `gzip-compressed input; …`),
 ///         exceeds a limit, or (strict mode) needed any repair.
 XmlInput load_xml(std::string_view bytes, const ReadOptions& options, std::string_view format);
+
+/// As the other overload, for input the caller hands over: when it needs no
+/// repair it is parsed in place (no copy; `text` then holds it and
+/// `line_starts` is set).
+XmlInput load_xml(std::string&& bytes, const ReadOptions& options, std::string_view format);
+
+/// `read_rss` for input the caller hands over (parsed in place; see load_xml).
+Collection read_rss_owned(std::string&& bytes, const ReadOptions& options);
+/// `read_atom` for input the caller hands over (parsed in place; see load_xml).
+Collection read_atom_owned(std::string&& bytes, const ReadOptions& options);
 
 /// Resolves one HTML 5 named character reference (`nbsp`, `eacute`, `rsquo`…,
 /// without `&` and `;`) to its UTF-8 text; empty when unknown.
