@@ -99,28 +99,29 @@ constexpr std::array<unsigned char, 256> word_byte = [] {
 struct WordHashes {
   std::vector<std::uint64_t> hashes;
   std::string scratch;  // one folded code point
-  char word[max_word + 16] = {};  // the folded word being read (8 bytes of slack)
-  std::size_t len = 0;
 
   void clear() { hashes.clear(); }
 
-  void end_word() {
-    if (len == 0) return;
-    hashes.push_back(len > max_word ? 0 : word_hash_padded(word, len));
-    len = 0;
-  }
-  /// Appends the first `k` (at most 8) of the 8 bytes at `bytes`.
-  void append(const char* bytes, std::size_t k) {
-    if (len + k > max_word) {
-      len = max_word + 1;  // too long: only the length is kept
-      return;
-    }
-    std::memcpy(word + len, bytes, 8);
-    len += k;
-  }
-
   void add(std::string_view text) {
-    len = 0;
+    // The word being read, folded, in a local buffer with 8 bytes of slack
+    // (locals, so that the compiler keeps them in registers).
+    char word[max_word + 16];
+    std::size_t len = 0;
+    std::vector<std::uint64_t>& out = hashes;
+    auto end_word = [&] {
+      if (len == 0) return;
+      out.push_back(len > max_word ? 0 : word_hash_padded(word, len));
+      len = 0;
+    };
+    // Appends the first `k` (at most 8) of the 8 bytes at `bytes`.
+    auto append = [&](const char* bytes, std::size_t k) {
+      if (len + k > max_word) {
+        len = max_word + 1;  // too long: only the length is kept
+        return;
+      }
+      std::memcpy(word + len, bytes, 8);
+      len += k;
+    };
     std::size_t i = 0;
     const std::size_t n = text.size();
     const char* p = text.data();
@@ -138,6 +139,10 @@ struct WordHashes {
             std::memcpy(bytes, &lowered, 8);
             append(bytes, k);
             i += k;
+            if (k < 8 && p[i] == ' ') {  // the usual end of a word: one space
+              end_word();
+              ++i;
+            }
             continue;
           }
         }
@@ -270,7 +275,9 @@ void TextTermFinder::find(std::string_view text, std::vector<TermRef>& out) cons
       const Impl::Phrase& phrase = impl.phrases[impl.by_first[q]];
       const std::size_t len = phrase.words.size();
       if (k + len > count) continue;
-      if (!std::equal(phrase.words.begin() + 1, phrase.words.end(), hs + k + 1)) continue;
+      std::size_t w = 1;
+      while (w < len && phrase.words[w] == hs[k + w]) ++w;
+      if (w < len) continue;
       if (std::find(seen, seen + seen_count, phrase.term) != seen + seen_count) continue;
       if (seen_count < std::size(seen)) seen[seen_count++] = phrase.term;
       if (std::find(out.begin(), out.end(), phrase.ref) == out.end()) out.push_back(phrase.ref);
