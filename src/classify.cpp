@@ -865,11 +865,12 @@ ItemClassification Classifier::run(Item& item, std::string_view feed_language) {
         std::string_view title;
         std::string* buffer = nullptr;
         decltype(on_phrase)* found = nullptr;
+        const PhraseIndex* index = nullptr;
         void word(std::string_view lower, std::size_t offset, bool ascii) override {
-          const PhraseIndex& index = phrase_index();
-          if (index.may_start(lower, ascii)) index.match_at(title, offset, *buffer, *found);
+          if (index->may_start(lower, ascii)) index->match_at(title, offset, *buffer, *found);
         }
       } observer;
+      observer.index = &phrase_index();
       observer.title = rest_of_title;
       observer.buffer = &title_buffer_;
       observer.found = &on_phrase;

@@ -310,13 +310,12 @@ struct Scores {
   std::size_t ar_letters = 0;  // ة ي ك ى
 };
 
-void score_word(std::string_view w, Scores& s) {
-  const WordTable& table = word_table();
+void score_word(std::string_view w, Scores& s, const WordTable& table, const EndingIndex& by_tail) {
   if (const WordTable::Weights* weights = table.find(w)) {
     for (std::size_t l = 0; l < LATIN_COUNT; ++l) s.latin[l] += (*weights)[l];
   }
   if (w.size() >= 4) {
-    ending_index().each(w, [&](const Ending& e) {
+    by_tail.each(w, [&](const Ending& e) {
       if (ends_with(w, e.text)) s.latin[static_cast<std::size_t>(e.lang)] += e.weight;
     });
     if (w[0] == 't' && w[1] == 'h') s.latin[EN] += 0.4;
@@ -383,6 +382,8 @@ LanguageGuess identify_language_until(std::string_view text, double stop_lead, s
   for (int l = 0; l < LATIN_COUNT; ++l)
     if (expected == latin_tags[static_cast<std::size_t>(l)]) expected_index = l;
   Scores s;
+  const WordTable& table = word_table();
+  const EndingIndex& endings_by_tail = ending_index();
   constexpr std::size_t word_cap = 48;  // bytes of a word kept; a longer word is not scored
   char word[word_cap + 8];              // 8 bytes of slack: runs of letters are copied 8 at a time
   std::size_t len = 0;
@@ -395,7 +396,7 @@ LanguageGuess identify_language_until(std::string_view text, double stop_lead, s
   auto flush = [&] {
     if (len > 0 && !too_long) {
       const std::string_view w(word, len);
-      score_word(w, s);
+      score_word(w, s, table, endings_by_tail);
       ++words;
       if (observer && word_start < observe_until) observer->word(w, word_start, word_ascii);
     }
