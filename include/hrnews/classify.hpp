@@ -51,7 +51,7 @@
 ///
 /// 6. **Violations named in the text**: the violation scheme's phrases (labels
 ///    and alternative labels of two words or more, every language) found as whole
-///    phrases in the title, the first 2 KB of the summary and, for interventions,
+///    phrases in the title, the first 1 KB of the summary and, for interventions,
 ///    the first 1 KB of the content (`TextTermFinder`, extract.hpp).
 /// 7. **Appeal sections** of interventions (`apply_intervention_text`,
 ///    extract.hpp): requested actions, addressees, victims and the situation,
