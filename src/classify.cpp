@@ -29,6 +29,7 @@ constexpr std::size_t max_segments_joined = 8;   // comma-separated segments tri
 constexpr std::size_t max_cache_entries = 4096;  // distinct category terms (and title prefixes) remembered
 constexpr std::size_t title_words_enough = 8;    // a title with this many words is identified alone
 constexpr std::size_t max_text_terms_scan = 1024;  // bytes of an appeal's content searched for violations
+constexpr std::size_t max_summary_terms_scan = 1024;  // bytes of a summary searched for violations (some feeds put whole articles there)
 constexpr std::size_t max_language_text = 160;   // bytes of the summary given to language identification
 constexpr double language_stop_lead = 3.5;       // identification stops once this sure (confidence ~0.90)
 constexpr double expected_language_lead = 1.5;   // ... or once the declared language leads by this much
@@ -864,11 +865,12 @@ ItemClassification Classifier::run(Item& item, std::string_view feed_language) {
         std::string_view title;
         std::string* buffer = nullptr;
         decltype(on_phrase)* found = nullptr;
+        const PhraseIndex* index = nullptr;
         void word(std::string_view lower, std::size_t offset, bool ascii) override {
-          const PhraseIndex& index = phrase_index();
-          if (index.may_start(lower, ascii)) index.match_at(title, offset, *buffer, *found);
+          if (index->may_start(lower, ascii)) index->match_at(title, offset, *buffer, *found);
         }
       } observer;
+      observer.index = &phrase_index();
       observer.title = rest_of_title;
       observer.buffer = &title_buffer_;
       observer.found = &on_phrase;
@@ -948,17 +950,17 @@ ItemClassification Classifier::run(Item& item, std::string_view feed_language) {
     if (text_terms_) {
       text_found_.clear();
       text_terms_->find(a.title.value, text_found_);
-      if (a.summary) text_terms_->find(a.summary->value, text_found_);
+      // The beginning of a text, cut at a code point boundary.
+      auto head = [](std::string_view text, std::size_t max) {
+        if (text.size() <= max) return text;
+        std::size_t n = max;
+        while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
+        return text.substr(0, n);
+      };
+      if (a.summary) text_terms_->find(head(a.summary->value, max_summary_terms_scan), text_found_);
       // The body only for appeals, which describe the case; its beginning is enough.
-      if (a.content && std::holds_alternative<Intervention>(item)) {
-        std::string_view body = a.content->value;
-        if (body.size() > max_text_terms_scan) {
-          std::size_t n = max_text_terms_scan;
-          while (n > 0 && (static_cast<unsigned char>(body[n]) & 0xC0) == 0x80) --n;
-          body = body.substr(0, n);
-        }
-        text_terms_->find(body, text_found_);
-      }
+      if (a.content && std::holds_alternative<Intervention>(item))
+        text_terms_->find(head(a.content->value, max_text_terms_scan), text_found_);
       for (TermRef& ref : text_found_) note_local(std::move(ref));
     }
     if (opt_.intervention_text)

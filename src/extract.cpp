@@ -5,33 +5,66 @@
 
 #include <algorithm>
 #include <array>
-#include <bitset>
 #include <cstdint>
 #include <cstring>
-#include <unordered_map>
+#include <iterator>
 
 #include "fold.hpp"
 
 namespace hrnews {
 namespace {
 
-constexpr std::size_t bloom_bits = 1u << 14;
+constexpr std::size_t max_word = 120;  // folded bytes of a word hashed; a longer word matches no phrase
 
-/// FNV-1a over a folded word.
-inline std::uint64_t mix(std::uint64_t h, unsigned char c) noexcept { return ((h << 7) | (h >> 57)) ^ c; }
-
-/// The hash of a folded word (rotate and xor per byte; finalised by `finish`).
-std::uint64_t finish(std::uint64_t h) noexcept {
+/// The hash of a folded word: eight bytes at a time, with its length; never 0
+/// (0 stands for a word too long to match). `w` must have 8 readable bytes
+/// beyond `n` (they do not count).
+std::uint64_t word_hash_padded(const char* w, std::size_t n) noexcept {
+  constexpr std::uint64_t k = 0xff51afd7ed558ccdULL;
+  std::uint64_t h = static_cast<std::uint64_t>(n) * 0x9E3779B97F4A7C15ULL;
+  std::size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    std::uint64_t x;
+    std::memcpy(&x, w + i, 8);
+    h = (((h << 23) | (h >> 41)) ^ x) * k;
+  }
+  if (i < n) {
+    std::uint64_t x;
+    std::memcpy(&x, w + i, 8);
+    x &= ~std::uint64_t{0} >> (64 - 8 * (n - i));  // the bytes of the word only (little-endian order, or not: the same everywhere)
+    h = (((h << 23) | (h >> 41)) ^ x) * k;
+  }
   h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdULL;
+  h *= 0xc4ceb9fe1a85ec53ULL;
   h ^= h >> 33;
-  return h;
+  return h ? h : 1;
 }
 
-std::uint64_t word_hash(std::string_view w) noexcept {
-  std::uint64_t h = 0;
-  for (unsigned char c : w) h = mix(h, c);
-  return finish(h);
+std::uint64_t word_hash(std::string_view w) {
+  std::string padded(w);
+  padded.append(8, '\0');
+  return word_hash_padded(padded.data(), w.size());
+}
+
+constexpr std::uint64_t high_bits = 0x8080808080808080ULL;
+constexpr std::uint64_t ones = 0x0101010101010101ULL;
+
+/// 0x80 in each byte of `x` that is an ASCII letter or digit, 0 elsewhere.
+inline std::uint64_t alnum_bytes(std::uint64_t x) noexcept {
+  const std::uint64_t ascii = ~x & high_bits;
+  const std::uint64_t y = x & ~high_bits;        // each byte below 0x80: the sums below carry into no neighbour
+  const std::uint64_t lower = y | (ones * 0x20);  // letters in lower case (and other bytes moved, none onto a letter)
+  const std::uint64_t letter = ((lower + ones * (0x80 - 0x61)) & ~(lower + ones * (0x80 - 0x7B))) & high_bits;
+  const std::uint64_t digit = ((y + ones * (0x80 - 0x30)) & ~(y + ones * (0x80 - 0x3A))) & high_bits;
+  return (letter | digit) & ascii;
+}
+
+inline bool little_endian() noexcept {
+#if defined(__BYTE_ORDER__) && defined(__ORDER_LITTLE_ENDIAN__)
+  return __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__;
+#else
+  return false;  // the byte-by-byte path only
+#endif
 }
 
 /// Splits folded text (words separated by single spaces) into words.
@@ -47,9 +80,22 @@ std::vector<std::string> split_words(const std::string& folded) {
   return out;
 }
 
+// ASCII bytes to what a word is made of: letters lower-cased, digits kept; 0
+// for separators. Bytes from 0x80 on are marked 0x80 (the start or the rest of
+// a multi-byte code point, decoded on the slow path).
+constexpr std::array<unsigned char, 256> word_byte = [] {
+  std::array<unsigned char, 256> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[static_cast<std::size_t>(c)] = static_cast<unsigned char>(c);
+  for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<std::size_t>(c)] = static_cast<unsigned char>(c - 'A' + 'a');
+  for (int c = '0'; c <= '9'; ++c) t[static_cast<std::size_t>(c)] = static_cast<unsigned char>(c);
+  for (int c = 0x80; c < 0x100; ++c) t[static_cast<std::size_t>(c)] = 0x80;
+  return t;
+}();
+
 /// The words of `text`, folded (lower case, accents removed; HTML tags and
-/// character references skipped), as FNV-1a hashes of their folded form: phrase
-/// matching compares hashes, so no folded copy of the text is made.
+/// character references skipped), as hashes of their folded form (`word_hash`):
+/// phrase matching compares hashes. Runs of ASCII letters are read eight bytes
+/// at a time.
 struct WordHashes {
   std::vector<std::uint64_t> hashes;
   std::string scratch;  // one folded code point
@@ -57,26 +103,60 @@ struct WordHashes {
   void clear() { hashes.clear(); }
 
   void add(std::string_view text) {
-    std::uint64_t h = 0;
-    bool in_word = false;
+    // The word being read, folded, in a local buffer with 8 bytes of slack
+    // (locals, so that the compiler keeps them in registers).
+    char word[max_word + 16];
+    std::size_t len = 0;
+    std::vector<std::uint64_t>& out = hashes;
     auto end_word = [&] {
-      if (in_word) hashes.push_back(finish(h));
-      in_word = false;
-      h = 0;
+      if (len == 0) return;
+      out.push_back(len > max_word ? 0 : word_hash_padded(word, len));
+      len = 0;
+    };
+    // Appends the first `k` (at most 8) of the 8 bytes at `bytes`.
+    auto append = [&](const char* bytes, std::size_t k) {
+      if (len + k > max_word) {
+        len = max_word + 1;  // too long: only the length is kept
+        return;
+      }
+      std::memcpy(word + len, bytes, 8);
+      len += k;
     };
     std::size_t i = 0;
     const std::size_t n = text.size();
     const char* p = text.data();
+    const bool swar = little_endian();
     while (i < n) {
-      const auto c = static_cast<unsigned char>(p[i]);
-      if (c < 0x80) {
-        const unsigned char l = (c >= 'A' && c <= 'Z') ? static_cast<unsigned char>(c + 32) : c;
-        if ((l >= 'a' && l <= 'z') || (l >= '0' && l <= '9')) {
-          h = mix(h, l);
-          in_word = true;
+      if (swar && i + 8 <= n) {
+        std::uint64_t x;
+        std::memcpy(&x, p + i, 8);
+        const std::uint64_t m = alnum_bytes(x);
+        if (m != 0) {
+          const std::uint64_t lowered = x | (m >> 2);  // 0x20 on letters; digits have it already
+          const std::size_t k = m == high_bits ? 8 : static_cast<std::size_t>(__builtin_ctzll(~m & high_bits)) / 8;
+          if (k > 0) {
+            char bytes[8];
+            std::memcpy(bytes, &lowered, 8);
+            append(bytes, k);
+            i += k;
+            if (k < 8 && p[i] == ' ') {  // the usual end of a word: one space
+              end_word();
+              ++i;
+            }
+            continue;
+          }
+        }
+      } else {
+        const unsigned char l = word_byte[static_cast<unsigned char>(p[i])];
+        if (l != 0 && l < 0x80) {
+          const char c[8] = {static_cast<char>(l)};
+          append(c, 1);
           ++i;
           continue;
         }
+      }
+      const auto c = static_cast<unsigned char>(p[i]);
+      if (c < 0x80) {
         end_word();
         if (c == '<') {  // a tag: skipped, a word boundary
           const void* close = std::memchr(p + i, '>', n - i);
@@ -93,8 +173,10 @@ struct WordHashes {
       const char32_t cp = detail::decode_utf8(text, i);
       scratch.clear();
       if (detail::fold_code_point(cp, scratch)) {
-        for (unsigned char f : scratch) h = mix(h, f);
-        in_word = true;
+        // (A combining mark folds to nothing: it neither starts nor ends a word.)
+        scratch.append(8, '\0');
+        for (std::size_t k = 0; k + 8 < scratch.size(); k += 8)
+          append(scratch.data() + k, std::min<std::size_t>(8, scratch.size() - 8 - k));
       } else {
         end_word();
       }
@@ -109,16 +191,34 @@ struct TextTermFinder::Impl {
   struct Phrase {
     std::vector<std::uint64_t> words;  // hashes of the folded words
     TermRef ref;
+    std::uint32_t term = 0;  // index of the term in its scheme
   };
   std::vector<Phrase> phrases;
-  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> by_first;  // first-word hash -> phrases
-  std::bitset<bloom_bits> bloom;
+  /// First-word hashes in an open-addressing table (a power of two, at most
+  /// a quarter full): a word that starts no phrase costs one probe, mostly.
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::uint32_t begin = 0, count = 0;  // its phrases in `by_first`
+  };
+  std::vector<Slot> slots;
+  std::size_t mask = 0;
+  std::vector<std::uint32_t> by_first;  // phrase indexes, grouped by first word
+
+  const Slot* lookup(std::uint64_t h) const noexcept {
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+      const Slot& s = slots[i];
+      if (s.count == 0) return nullptr;
+      if (s.hash == h) return &s;
+    }
+  }
 };
 
 TextTermFinder::TextTermFinder(const Taxonomy& taxonomy, std::string_view scheme_id) : impl_(std::make_unique<Impl>()) {
   const Scheme* scheme = taxonomy.find_scheme(scheme_id);
   if (!scheme) return;
-  for (const Term& t : scheme->terms) {
+  std::vector<std::uint64_t> firsts;  // in order of first appearance
+  for (std::size_t ti = 0; ti < scheme->terms.size(); ++ti) {
+    const Term& t = scheme->terms[ti];
     if (t.deprecated) continue;
     std::vector<std::string> labels;
     for (const auto& [lang, label] : t.labels) labels.push_back(label);
@@ -133,11 +233,23 @@ TextTermFinder::TextTermFinder(const Taxonomy& taxonomy, std::string_view scheme
         return p.words == words && p.ref.code == t.code;
       });
       if (dup) continue;
-      const std::uint64_t h = words.front();
-      impl_->by_first[h].push_back(static_cast<std::uint32_t>(impl_->phrases.size()));
-      impl_->bloom.set(h % bloom_bits);
-      impl_->phrases.push_back(Impl::Phrase{std::move(words), TermRef{scheme->id, t.code}});
+      if (std::find(firsts.begin(), firsts.end(), words.front()) == firsts.end()) firsts.push_back(words.front());
+      impl_->phrases.push_back(Impl::Phrase{std::move(words), TermRef{scheme->id, t.code}, static_cast<std::uint32_t>(ti)});
     }
+  }
+  std::size_t size = 16;
+  while (size < 4 * firsts.size()) size *= 2;
+  impl_->slots.resize(size);
+  impl_->mask = size - 1;
+  for (std::uint64_t h : firsts) {
+    std::size_t i = h & impl_->mask;
+    while (impl_->slots[i].count != 0) i = (i + 1) & impl_->mask;
+    Impl::Slot& slot = impl_->slots[i];
+    slot.hash = h;
+    slot.begin = static_cast<std::uint32_t>(impl_->by_first.size());
+    for (std::size_t k = 0; k < impl_->phrases.size(); ++k)  // in taxonomy order, as before
+      if (impl_->phrases[k].words.front() == h) impl_->by_first.push_back(static_cast<std::uint32_t>(k));
+    slot.count = static_cast<std::uint32_t>(impl_->by_first.size()) - slot.begin;
   }
 }
 
@@ -150,17 +262,24 @@ void TextTermFinder::find(std::string_view text, std::vector<TermRef>& out) cons
   thread_local WordHashes words;
   words.clear();
   words.add(text);
-  const std::vector<std::uint64_t>& hs = words.hashes;
-  const std::size_t count = hs.size();
+  const std::uint64_t* hs = words.hashes.data();
+  const std::size_t count = words.hashes.size();
+  const Impl& impl = *impl_;
+  // Terms already matched in this text: a term named again costs no comparison of refs.
+  std::uint32_t seen[16];
+  std::size_t seen_count = 0;
   for (std::size_t k = 0; k < count; ++k) {
-    const std::uint64_t h = hs[k];
-    if (!impl_->bloom.test(h % bloom_bits)) continue;
-    const auto it = impl_->by_first.find(h);
-    if (it == impl_->by_first.end()) continue;
-    for (std::uint32_t p : it->second) {
-      const Impl::Phrase& phrase = impl_->phrases[p];
-      if (k + phrase.words.size() > count) continue;
-      if (!std::equal(phrase.words.begin(), phrase.words.end(), hs.begin() + static_cast<std::ptrdiff_t>(k))) continue;
+    const Impl::Slot* slot = impl.lookup(hs[k]);
+    if (!slot) continue;
+    for (std::uint32_t q = slot->begin; q < slot->begin + slot->count; ++q) {
+      const Impl::Phrase& phrase = impl.phrases[impl.by_first[q]];
+      const std::size_t len = phrase.words.size();
+      if (k + len > count) continue;
+      std::size_t w = 1;
+      while (w < len && phrase.words[w] == hs[k + w]) ++w;
+      if (w < len) continue;
+      if (std::find(seen, seen + seen_count, phrase.term) != seen + seen_count) continue;
+      if (seen_count < std::size(seen)) seen[seen_count++] = phrase.term;
       if (std::find(out.begin(), out.end(), phrase.ref) == out.end()) out.push_back(phrase.ref);
     }
   }
@@ -444,8 +563,8 @@ bool may_have_headings(std::string_view text) {
                                                      "breve", "descripcion", "accion"};
   static constexpr std::string_view accented_prefixes[] = {"acci", "descripci", "br"};  // acción, descripción, brève
   const std::size_t n = text.size();
-  for (std::size_t i = 0; i < n; ++i) {
-    if (i > 0 && text[i - 1] != '\n' && text[i - 1] != '>') continue;
+  // Does a heading word start at `i`?
+  auto starts_heading = [&](std::size_t i) {
     std::size_t j = i;
     while (j < n && (text[j] == ' ' || text[j] == '\t' || text[j] == '*' || text[j] == '#' || text[j] == '_')) ++j;
     char word[16];
@@ -457,7 +576,7 @@ bool may_have_headings(std::string_view text) {
       word[len++] = c;
       ++j;
     }
-    if (len < 2 || len == sizeof word) continue;
+    if (len < 2 || len == sizeof word) return false;
     const std::string_view w(word, len);
     const bool accented = j < n && (static_cast<unsigned char>(text[j]) & 0x80) != 0;
     for (std::string_view a : ascii_words)
@@ -465,6 +584,21 @@ bool may_have_headings(std::string_view text) {
     if (accented)
       for (std::string_view a : accented_prefixes)
         if (w == a) return true;
+    return false;
+  };
+  if (n == 0) return false;
+  if (starts_heading(0)) return true;
+  // Only the starts of lines and elements are examined: found with memchr, not byte by byte.
+  const char* const p = text.data();
+  const char* nl = static_cast<const char*>(std::memchr(p, '\n', n));
+  const char* gt = static_cast<const char*>(std::memchr(p, '>', n));
+  while (nl || gt) {
+    const bool newline = nl && (!gt || nl < gt);
+    const char* at = newline ? nl : gt;
+    const std::size_t next = static_cast<std::size_t>(at - p) + 1;
+    if (next < n && starts_heading(next)) return true;
+    const void* again = next < n ? std::memchr(p + next, newline ? '\n' : '>', n - next) : nullptr;
+    (newline ? nl : gt) = static_cast<const char*>(again);
   }
   return false;
 }

@@ -310,13 +310,12 @@ struct Scores {
   std::size_t ar_letters = 0;  // ة ي ك ى
 };
 
-void score_word(std::string_view w, Scores& s) {
-  const WordTable& table = word_table();
+void score_word(std::string_view w, Scores& s, const WordTable& table, const EndingIndex& by_tail) {
   if (const WordTable::Weights* weights = table.find(w)) {
     for (std::size_t l = 0; l < LATIN_COUNT; ++l) s.latin[l] += (*weights)[l];
   }
   if (w.size() >= 4) {
-    ending_index().each(w, [&](const Ending& e) {
+    by_tail.each(w, [&](const Ending& e) {
       if (ends_with(w, e.text)) s.latin[static_cast<std::size_t>(e.lang)] += e.weight;
     });
     if (w[0] == 't' && w[1] == 'h') s.latin[EN] += 0.4;
@@ -355,6 +354,24 @@ constexpr std::array<char, 128> ascii_lower = [] {
   return t;
 }();
 
+constexpr std::uint64_t high_bits = 0x8080808080808080ULL;
+constexpr std::uint64_t ones = 0x0101010101010101ULL;
+
+/// 0x80 in each byte of `x` that is an ASCII letter, 0 elsewhere.
+inline std::uint64_t letter_bytes(std::uint64_t x) noexcept {
+  const std::uint64_t ascii = ~x & high_bits;
+  const std::uint64_t lower = (x & ~high_bits) | (ones * 0x20);  // no sum below carries into a neighbour
+  return ((lower + ones * (0x80 - 0x61)) & ~(lower + ones * (0x80 - 0x7B))) & high_bits & ascii;
+}
+
+inline bool little_endian() noexcept {
+#if defined(__BYTE_ORDER__) && defined(__ORDER_LITTLE_ENDIAN__)
+  return __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__;
+#else
+  return false;  // the byte-by-byte path only
+#endif
+}
+
 }  // namespace
 
 namespace detail {
@@ -365,7 +382,10 @@ LanguageGuess identify_language_until(std::string_view text, double stop_lead, s
   for (int l = 0; l < LATIN_COUNT; ++l)
     if (expected == latin_tags[static_cast<std::size_t>(l)]) expected_index = l;
   Scores s;
-  char word[48];
+  const WordTable& table = word_table();
+  const EndingIndex& endings_by_tail = ending_index();
+  constexpr std::size_t word_cap = 48;  // bytes of a word kept; a longer word is not scored
+  char word[word_cap + 8];              // 8 bytes of slack: runs of letters are copied 8 at a time
   std::size_t len = 0;
   bool too_long = false;
   std::size_t words = 0;
@@ -376,7 +396,7 @@ LanguageGuess identify_language_until(std::string_view text, double stop_lead, s
   auto flush = [&] {
     if (len > 0 && !too_long) {
       const std::string_view w(word, len);
-      score_word(w, s);
+      score_word(w, s, table, endings_by_tail);
       ++words;
       if (observer && word_start < observe_until) observer->word(w, word_start, word_ascii);
     }
@@ -407,20 +427,40 @@ LanguageGuess identify_language_until(std::string_view text, double stop_lead, s
     const auto b = static_cast<unsigned char>(c);
     if (b < 0x80) {  // ASCII fast path: a run of letters at once
       if (ascii_lower[b] != 0) {
-        // Copy while scanning, into a local buffer the compiler can keep track of.
-        char run[sizeof word];
-        std::size_t n = 0, j = i;
-        for (; j < text.size(); ++j) {
-          const auto x = static_cast<unsigned char>(text[j]);
-          const char l = x < 0x80 ? ascii_lower[x] : 0;
-          if (l == 0) break;
-          if (n < sizeof run) run[n] = l;
-          ++n;
-        }
+        // Eight bytes at a time where the text allows, copied lower-cased
+        // straight into `word` while it fits (the slack takes the overflow).
+        std::size_t j = i;
+        const std::size_t n_text = text.size();
+        bool ended = false;
+        if (little_endian())
+          while (j + 8 <= n_text) {
+            std::uint64_t x;
+            std::memcpy(&x, text.data() + j, 8);
+            const std::uint64_t m = letter_bytes(x);
+            const std::size_t k = m == high_bits ? 8 : static_cast<std::size_t>(__builtin_ctzll(~m & high_bits)) / 8;
+            const std::size_t at = len + (j - i);
+            if (at + 8 <= word_cap + 8) {
+              const std::uint64_t lowered = x | (m >> 2);
+              std::memcpy(word + at, &lowered, 8);
+            }
+            j += k;
+            if (k < 8) {
+              ended = true;
+              break;
+            }
+          }
+        if (!ended)
+          for (; j < n_text; ++j) {
+            const auto x = static_cast<unsigned char>(text[j]);
+            const char l = x < 0x80 ? ascii_lower[x] : 0;
+            if (l == 0) break;
+            const std::size_t at = len + (j - i);
+            if (at < word_cap) word[at] = l;
+          }
+        const std::size_t n = j - i;
         ascii_letters += n;
         if (len == 0) word_start = i;
-        if (len + n <= sizeof word) {
-          std::memcpy(word + len, run, n);
+        if (len + n <= word_cap) {
           len += n;
         } else {
           too_long = true;
@@ -485,7 +525,7 @@ LanguageGuess identify_language_until(std::string_view text, double stop_lead, s
     score_letter(lower, s);
     if (len == 0) word_start = i - (cp < 0x800 ? 2 : 3);  // i is past the code point (2 or 3 bytes here)
     word_ascii = false;
-    if (len + 3 > sizeof word) too_long = true;
+    if (len + 3 > word_cap) too_long = true;
     else append_utf8(lower, word, len);
   }
   flush();

@@ -22,7 +22,10 @@ class WordObserver {
 /// `identify_language`, but stops reading `text` once a Latin-script language
 /// leads the others by `stop_lead` (about that many distinctive function words),
 /// or once `expected` (a primary tag; may be empty) leads by `expected_lead`:
-/// cheaper on long text. The confidence then stays near 1 − e^(−lead/1.5).
+/// cheaper on long text. The lead is checked after every third word (and at
+/// tags); text with letters of another script is read to its end. The
+/// confidence then stays near 1 − e^(−lead/1.5). Classification passes 3.5
+/// (confidence ~0.90) and 1.5 for the declared language.
 /// `observer`, when given, sees every Latin-script word starting before
 /// `observe_until` (reading never stops before that point).
 LanguageGuess identify_language_until(std::string_view text, double stop_lead, std::string_view expected = {},

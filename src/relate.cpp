@@ -4,9 +4,9 @@
 #include <hrnews/relate.hpp>
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <numeric>
-#include <set>
 #include <unordered_map>
 
 #include <nlohmann/json.hpp>
@@ -33,7 +33,6 @@ bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 /// True when `s` is a language tag hrnews treats as a URL marker (`fr`, `pt-br`, `es-419`).
 bool is_marker_language(std::string_view s) {
   if (s.size() < 2) return false;
-  const std::string p = lower_ascii(s.substr(0, 2));
   if (s.size() > 2) {
     if (s[2] != '-' && s[2] != '_') return false;
     const std::string_view region = s.substr(3);
@@ -42,9 +41,84 @@ bool is_marker_language(std::string_view s) {
       if (!is_alpha(c) && !(c >= '0' && c <= '9')) return false;
   }
   if (!is_alpha(s[0]) || !is_alpha(s[1])) return false;
-  static const std::set<std::string> extra = {"ca", "tr", "pl", "sv"};
-  const auto& known = identifiable_languages();
-  return std::find(known.begin(), known.end(), p) != known.end() || extra.count(p) > 0;
+  const char p[2] = {detail::lower_ascii_char(s[0]), detail::lower_ascii_char(s[1])};
+  const std::string_view primary_tag(p, 2);
+  static constexpr std::string_view extra[] = {"ca", "tr", "pl", "sv"};
+  for (std::string_view e : extra)
+    if (primary_tag == e) return true;
+  for (const std::string& known : identifiable_languages())
+    if (primary_tag == known) return true;
+  return false;
+}
+
+/// Where the language marker of a URL is: `url[at, at + len)` (see `split_url_language`).
+struct MarkerSpan {
+  std::size_t at = 0, len = 0;
+};
+
+/// The marker of `url`, if any: what `split_url_language` finds, without building strings.
+std::optional<MarkerSpan> url_marker(std::string_view url) {
+  if (url.empty()) return std::nullopt;
+  // Query parameter.
+  const std::size_t q = url.find('?');
+  const std::size_t hash = url.find('#');
+  const std::string_view path_part = url.substr(0, std::min(q, hash));
+  if (q != std::string_view::npos) {
+    std::string_view query = url.substr(q + 1, hash == std::string_view::npos ? std::string_view::npos : hash - q - 1);
+    std::size_t pos = 0;
+    while (pos <= query.size()) {
+      std::size_t amp = query.find('&', pos);
+      if (amp == std::string_view::npos) amp = query.size();
+      const std::string_view param = query.substr(pos, amp - pos);
+      const std::size_t eq = param.find('=');
+      if (eq != std::string_view::npos) {
+        const std::string_view key = param.substr(0, eq);
+        const std::string_view value = param.substr(eq + 1);
+        if ((detail::ascii_iequal(key, "lang") || detail::ascii_iequal(key, "hl") ||
+             detail::ascii_iequal(key, "language")) &&
+            is_marker_language(value))
+          return MarkerSpan{q + 1 + pos + eq + 1, value.size()};
+      }
+      pos = amp + 1;
+    }
+  }
+  // Path segments, after the authority.
+  std::size_t start = 0;
+  const std::size_t scheme_end = path_part.find("://");
+  if (scheme_end != std::string_view::npos) {
+    start = path_part.find('/', scheme_end + 3);
+    if (start == std::string_view::npos) return std::nullopt;
+  }
+  std::size_t seg = start;
+  std::size_t last_begin = npos, last_end = npos;
+  while (seg < path_part.size()) {
+    if (path_part[seg] == '/') ++seg;
+    std::size_t end = path_part.find('/', seg);
+    if (end == std::string_view::npos) end = path_part.size();
+    const std::string_view segment = path_part.substr(seg, end - seg);
+    if (is_marker_language(segment)) return MarkerSpan{seg, end - seg};
+    if (!segment.empty()) {
+      last_begin = seg;
+      last_end = end;
+    }
+    seg = end;
+  }
+  // Suffix of the last segment: name-fr, name_fr, name.fr, name.fr.html.
+  if (last_begin == npos) return std::nullopt;
+  std::string_view last = path_part.substr(last_begin, last_end - last_begin);
+  std::size_t cut = last.size();
+  const std::size_t dot = last.rfind('.');
+  if (dot != std::string_view::npos && last.size() - dot - 1 >= 2 && last.size() - dot - 1 <= 5) {
+    const std::string_view ext = last.substr(dot + 1);
+    for (std::string_view known : {"html", "htm", "php", "asp", "aspx", "pdf"})
+      if (detail::ascii_iequal(ext, known)) cut = dot;
+  }
+  if (cut < 4) return std::nullopt;
+  const char sep = last[cut - 3];
+  if (sep != '-' && sep != '_' && sep != '.') return std::nullopt;
+  const std::string_view code = last.substr(cut - 2, 2);
+  if (!is_marker_language(code)) return std::nullopt;
+  return MarkerSpan{last_begin + cut - 2, 2};
 }
 
 /// Folded text bounded by spaces: `" follow up on the case "`.
@@ -145,76 +219,12 @@ std::optional<CaseReference> item_case_reference(const Item& item) {
 }
 
 std::optional<UrlLanguage> split_url_language(std::string_view url) {
-  if (url.empty()) return std::nullopt;
-  // Query parameter.
-  const std::size_t q = url.find('?');
-  const std::size_t hash = url.find('#');
-  const std::string_view path_part = url.substr(0, std::min(q, hash));
-  if (q != std::string_view::npos) {
-    std::string_view query = url.substr(q + 1, hash == std::string_view::npos ? std::string_view::npos : hash - q - 1);
-    std::size_t pos = 0;
-    while (pos <= query.size()) {
-      std::size_t amp = query.find('&', pos);
-      if (amp == std::string_view::npos) amp = query.size();
-      const std::string_view param = query.substr(pos, amp - pos);
-      const std::size_t eq = param.find('=');
-      if (eq != std::string_view::npos) {
-        const std::string key = lower_ascii(param.substr(0, eq));
-        const std::string_view value = param.substr(eq + 1);
-        if ((key == "lang" || key == "hl" || key == "language") && is_marker_language(value)) {
-          UrlLanguage out;
-          out.stem = std::string(url.substr(0, q + 1 + pos + eq + 1)) + "*" + std::string(url.substr(q + 1 + amp));
-          out.language = lower_ascii(value);
-          return out;
-        }
-      }
-      pos = amp + 1;
-    }
-  }
-  // Path segments, after the authority.
-  std::size_t start = 0;
-  const std::size_t scheme_end = path_part.find("://");
-  if (scheme_end != std::string_view::npos) {
-    start = path_part.find('/', scheme_end + 3);
-    if (start == std::string_view::npos) return std::nullopt;
-  }
-  std::size_t seg = start;
-  std::size_t last_begin = npos, last_end = npos;
-  while (seg < path_part.size()) {
-    if (path_part[seg] == '/') ++seg;
-    std::size_t end = path_part.find('/', seg);
-    if (end == std::string_view::npos) end = path_part.size();
-    const std::string_view segment = path_part.substr(seg, end - seg);
-    if (is_marker_language(segment)) {
-      UrlLanguage out;
-      out.stem = std::string(url.substr(0, seg)) + "*" + std::string(url.substr(end));
-      out.language = lower_ascii(segment);
-      return out;
-    }
-    if (!segment.empty()) {
-      last_begin = seg;
-      last_end = end;
-    }
-    seg = end;
-  }
-  // Suffix of the last segment: name-fr, name_fr, name.fr, name.fr.html.
-  if (last_begin == npos) return std::nullopt;
-  std::string_view last = path_part.substr(last_begin, last_end - last_begin);
-  std::size_t cut = last.size();
-  const std::size_t dot = last.rfind('.');
-  if (dot != std::string_view::npos && last.size() - dot - 1 >= 2 && last.size() - dot - 1 <= 5) {
-    const std::string ext = lower_ascii(last.substr(dot + 1));
-    if (ext == "html" || ext == "htm" || ext == "php" || ext == "asp" || ext == "aspx" || ext == "pdf") cut = dot;
-  }
-  if (cut < 4) return std::nullopt;
-  const char sep = last[cut - 3];
-  if (sep != '-' && sep != '_' && sep != '.') return std::nullopt;
-  const std::string_view code = last.substr(cut - 2, 2);
-  if (!is_marker_language(code)) return std::nullopt;
+  const std::optional<MarkerSpan> m = url_marker(url);
+  if (!m) return std::nullopt;
   UrlLanguage out;
-  const std::size_t at = last_begin + cut - 2;
-  out.stem = std::string(url.substr(0, at)) + "*" + std::string(url.substr(at + 2));
-  out.language = lower_ascii(code);
+  out.stem.reserve(url.size() - m->len + 1);
+  out.stem.append(url.substr(0, m->at)).append(1, '*').append(url.substr(m->at + m->len));
+  out.language = lower_ascii(url.substr(m->at, m->len));
   return out;
 }
 
@@ -263,21 +273,50 @@ RelateResult relate(Collection& c, const RelateOptions& options) {
           for (std::size_t m = 0; m < k; ++m)
             if (lang[members[k]] != lang[members[m]] && !lang[members[k]].empty() && !lang[members[m]].empty())
               join(members[m], members[k]);
-    std::unordered_map<std::string, std::vector<std::pair<std::size_t, std::string>>> stems;
+    // URL stems: the URLs with a language marker, sorted by a hash of the
+    // text around the marker, so that items of one stem lie side by side (no
+    // string is built per item).
+    struct Stem {
+      std::uint64_t hash;
+      std::size_t item;
+      std::string_view before, marker, after;
+      bool operator<(const Stem& o) const noexcept { return hash != o.hash ? hash < o.hash : item < o.item; }
+    };
+    std::vector<Stem> stems;
     std::unordered_map<std::string_view, std::size_t> by_url;
     bool hreflang = false;
     for (std::size_t i = 0; i < n && !hreflang; ++i)
       for (const Link& l : article_of(c.items[i]).links) hreflang = hreflang || !l.hreflang.empty();
+    stems.reserve(n);
     for (std::size_t i = 0; i < n; ++i) {
       const Article& a = article_of(c.items[i]);
       if (a.url.empty()) continue;
       if (hreflang) by_url.emplace(a.url, i);
-      if (auto split = split_url_language(a.url)) stems[std::move(split->stem)].emplace_back(i, std::move(split->language));
+      if (const auto m = url_marker(a.url)) {
+        const std::string_view url = a.url;
+        const std::string_view before = url.substr(0, m->at), after = url.substr(m->at + m->len);
+        std::uint64_t h = 0xcbf29ce484222325ULL;
+        for (std::string_view part : {before, std::string_view("*"), after})
+          for (unsigned char ch : part) h = (h ^ ch) * 0x100000001b3ULL;
+        stems.push_back(Stem{h, i, before, url.substr(m->at, m->len), after});
+      }
     }
-    for (auto& [stem, members] : stems)
-      for (std::size_t k = 1; k < members.size(); ++k)
-        for (std::size_t m = 0; m < k; ++m)
-          if (members[k].second != members[m].second) join(members[m].first, members[k].first);
+    std::sort(stems.begin(), stems.end());
+    auto same_stem = [](const Stem& x, const Stem& y) {
+      if (x.before.size() == y.before.size()) return x.before == y.before && x.after == y.after;
+      // A URL may hold a `*` itself: then only the whole stems tell.
+      return (std::string(x.before) + '*').append(x.after) == (std::string(y.before) + '*').append(y.after);
+    };
+    for (std::size_t g = 0; g < stems.size();) {
+      std::size_t e = g + 1;
+      while (e < stems.size() && stems[e].hash == stems[g].hash) ++e;
+      // Same hash: the same stem, but for a collision, which the comparison below rules out.
+      for (std::size_t k = g + 1; k < e; ++k)
+        for (std::size_t m = g; m < k; ++m)
+          if (same_stem(stems[k], stems[m]) && !detail::ascii_iequal(stems[k].marker, stems[m].marker))
+            join(stems[m].item, stems[k].item);
+      g = e;
+    }
     for (std::size_t i = 0; i < n; ++i)
       for (const Link& l : article_of(c.items[i]).links) {
         if (l.hreflang.empty() || (l.rel != "alternate" && !l.rel.empty())) continue;

@@ -460,3 +460,24 @@ TEST_CASE("an inferred language survives canonical JSON, RSS, Atom and JSON Feed
     CHECK_FALSE(hrnews::article_of(back.items[1]).language_inferred);
   }
 }
+
+TEST_CASE("violations are looked for in the first 1 KB of a summary only", "[classify]") {
+  auto violations_of = [](std::size_t filler_bytes) {
+    hrnews::Article a;
+    a.id = "urn:x";
+    a.title.value = "News";
+    std::string filler;
+    while (filler.size() < filler_bytes) filler += "Some words. ";
+    filler.resize(filler_bytes);
+    a.summary = hrnews::Text{filler + " arbitrary detention", hrnews::TextType::text};
+    hrnews::Item item = a;
+    hrnews::classify(item);
+    std::vector<std::string> out;
+    for (const hrnews::TermRef& r : hrnews::article_of(item).subjects)
+      if (r.scheme == "violation") out.push_back(r.code);
+    return out;
+  };
+  // " arbitrary detention" is 20 bytes: it ends at byte 1024 exactly, or 1 byte later.
+  CHECK(violations_of(1004) == std::vector<std::string>{"arbitrary-detention"});
+  CHECK(violations_of(1005).empty());
+}

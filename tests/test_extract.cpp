@@ -150,3 +150,46 @@ TEST_CASE("classification fills an appeal from its content and reports the missi
   hrnews::classify(c);
   CHECK(c == once);
 }
+
+TEST_CASE("violation phrases are found wherever the scanner's eight-byte reads fall", "[extract]") {
+  const hrnews::TextTermFinder finder(hrnews::builtin_taxonomy(), "violation");
+  using V = std::vector<std::string>;
+  // Every alignment of the phrase against the 8-byte reads, and a phrase that ends the text.
+  for (std::size_t shift = 0; shift < 17; ++shift) {
+    const std::string lead(shift, 'x');
+    INFO("shift " << shift);
+    CHECK(codes(finder.find(lead + " Arbitrary DETENTION")) == V{"violation:arbitrary-detention"});
+    CHECK(codes(finder.find(lead + ",arbitrary\tdetention.")) == V{"violation:arbitrary-detention"});
+    if (shift > 0) CHECK(finder.find(lead + "arbitrary detention").empty());  // glued to the word before: another word
+  }
+  // Words longer than eight bytes, accents and digits inside words, tags between words.
+  CHECK(codes(finder.find("INCOMMUNICADO <em>detention</em>")) == V{"violation:incommunicado-detention"});
+  CHECK(codes(finder.find("une DÉTENTION   ARBITRAIRE")) == V{"violation:arbitrary-detention"});
+  CHECK(finder.find("arbitrary2 detention").empty());
+}
+
+TEST_CASE("a word longer than 120 letters matches no phrase and hides none of the next ones", "[extract]") {
+  const hrnews::TextTermFinder finder(hrnews::builtin_taxonomy(), "violation");
+  const std::string long_word(500, 'a');
+  CHECK(finder.find(long_word + "rbitrary detention").empty());
+  CHECK(codes(finder.find(long_word + " arbitrary detention " + long_word)) ==
+        std::vector<std::string>{"violation:arbitrary-detention"});
+  // 120 letters exactly are still one word: it is not the first word of a phrase.
+  CHECK(codes(finder.find(std::string(120, 'z') + " judicial harassment")) ==
+        std::vector<std::string>{"violation:judicial-harassment"});
+}
+
+TEST_CASE("appeal headings are found at the start of any line or element, however far into the text", "[extract]") {
+  std::string filler;
+  for (int i = 0; i < 400; ++i) filler += "<p>Nothing to read here, only filler text about the case.</p>\n";
+  const hrnews::InterventionText html = hrnews::parse_intervention_text(
+      filler + "<h3>Actions requested</h3><ul><li>Release him.</li></ul>");
+  CHECK(html.requested_actions == std::vector<std::string>{"Release him."});
+  const hrnews::InterventionText plain =
+      hrnews::parse_intervention_text(filler + "\n  **Actions requested:**\n- Release her.\n");
+  CHECK(plain.requested_actions == std::vector<std::string>{"Release her."});
+  // A heading's words in the middle of a line are not a heading.
+  const hrnews::InterventionText none = hrnews::parse_intervention_text(filler + "<p>The actions requested by");
+  CHECK(none.requested_actions.empty());
+  CHECK(none.missing == std::vector<std::string>{"situation", "requested actions", "addressees", "victims"});
+}

@@ -90,3 +90,19 @@ TEST_CASE("the identifiable languages include the seven the issue requires", "[l
   for (const char* tag : {"en", "fr", "es", "pt", "de", "ru", "ar"})
     CHECK(std::find(langs.begin(), langs.end(), tag) != langs.end());
 }
+
+TEST_CASE("identification does not depend on where the text's words fall in memory", "[language]") {
+  const std::string text =
+      "The authorities must release the human rights defender who has been held without charge since May.";
+  const hrnews::LanguageGuess base = identify_language(text);
+  REQUIRE(base.language == "en");
+  for (std::size_t shift = 1; shift < 17; ++shift) {
+    INFO("shift " << shift);
+    const hrnews::LanguageGuess g = identify_language(std::string(shift, ' ') + text);
+    CHECK(g.language == base.language);
+    CHECK(g.confidence == base.confidence);
+  }
+  // A word longer than 48 letters is not scored, whatever the letters around it.
+  const hrnews::LanguageGuess with_long = identify_language(std::string(60, 'Q') + " " + text);
+  CHECK(with_long.language == "en");
+}

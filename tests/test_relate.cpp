@@ -2,6 +2,7 @@
 // Relations between items (follow-ups, translations) and campaign matching.
 #include <catch2/catch.hpp>
 
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -171,4 +172,30 @@ TEST_CASE("bad campaign files are errors that name the path", "[relate]") {
   CHECK(message("[{\"name\": \"x\"}]") == "c.json: campaigns: /0: missing required member \"id\"");
   CHECK(message("[{\"id\": \"\"}]") == "c.json: campaigns: /0: a campaign needs a non-empty \"id\"");
   CHECK(message("[{\"id\": \"a\", \"hashtags\": 5}]").rfind("c.json: campaigns: /0/hashtags: ", 0) == 0);
+}
+
+TEST_CASE("URL stems group translations only when all but the language marker is the same", "[relate]") {
+  Collection c;
+  c.feed.language = "en";
+  const char* urls[] = {"https://example.org/en/news/a",      "https://example.org/fr/news/a",
+                        "https://example.org/FR/news/b",      "https://example.org/en/news/b",
+                        "https://example.org/en/news/c",      "https://example.org/es/news/c/",
+                        "https://example.org/news/d?lang=pt", "https://example.org/news/d?lang=EN",
+                        "https://example.org/fr/news/e",      "https://example.org/FR/news/e"};
+  for (std::size_t i = 0; i < std::size(urls); ++i) {
+    Article a = article("urn:" + std::to_string(i), "Title");
+    a.url = urls[i];
+    c.items.emplace_back(a);
+  }
+  CHECK(hrnews::relate(c).translations == 3);
+  CHECK(related(c, 0).empty());
+  CHECK(related(c, 1) == std::vector<Relation>{{RelationType::translation_of, "urn:0"}});
+  CHECK(related(c, 2).empty());
+  CHECK(related(c, 3) == std::vector<Relation>{{RelationType::translation_of, "urn:2"}});
+  CHECK(related(c, 4).empty());  // ".../c" and ".../c/" are different stems
+  CHECK(related(c, 5).empty());
+  CHECK(related(c, 6).empty());
+  CHECK(related(c, 7) == std::vector<Relation>{{RelationType::translation_of, "urn:6"}});
+  CHECK(related(c, 8).empty());  // "fr" and "FR" are one language
+  CHECK(related(c, 9).empty());
 }

@@ -51,8 +51,8 @@
 ///
 /// 6. **Violations named in the text**: the violation scheme's phrases (labels
 ///    and alternative labels of two words or more, every language) found as whole
-///    phrases in the title, the summary and, for interventions, the first 1 KB
-///    of the content (`TextTermFinder`, extract.hpp).
+///    phrases in the title, the first 1 KB of the summary and, for interventions,
+///    the first 1 KB of the content (`TextTermFinder`, extract.hpp).
 /// 7. **Appeal sections** of interventions (`apply_intervention_text`,
 ///    extract.hpp): requested actions, addressees, victims and the situation,
 ///    read from the content's headings; diagnostic `intervention-text-incomplete`
