@@ -10,6 +10,7 @@
 #include <iterator>
 
 #include "fold.hpp"
+#include "swar.hpp"
 
 namespace hrnews {
 namespace {
@@ -46,26 +47,9 @@ std::uint64_t word_hash(std::string_view w) {
   return word_hash_padded(padded.data(), w.size());
 }
 
-constexpr std::uint64_t high_bits = 0x8080808080808080ULL;
-constexpr std::uint64_t ones = 0x0101010101010101ULL;
-
-/// 0x80 in each byte of `x` that is an ASCII letter or digit, 0 elsewhere.
-inline std::uint64_t alnum_bytes(std::uint64_t x) noexcept {
-  const std::uint64_t ascii = ~x & high_bits;
-  const std::uint64_t y = x & ~high_bits;        // each byte below 0x80: the sums below carry into no neighbour
-  const std::uint64_t lower = y | (ones * 0x20);  // letters in lower case (and other bytes moved, none onto a letter)
-  const std::uint64_t letter = ((lower + ones * (0x80 - 0x61)) & ~(lower + ones * (0x80 - 0x7B))) & high_bits;
-  const std::uint64_t digit = ((y + ones * (0x80 - 0x30)) & ~(y + ones * (0x80 - 0x3A))) & high_bits;
-  return (letter | digit) & ascii;
-}
-
-inline bool little_endian() noexcept {
-#if defined(__BYTE_ORDER__) && defined(__ORDER_LITTLE_ENDIAN__)
-  return __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__;
-#else
-  return false;  // the byte-by-byte path only
-#endif
-}
+using detail::swar::alnum_bytes;
+using detail::swar::high_bits;
+using detail::swar::little_endian;
 
 /// Splits folded text (words separated by single spaces) into words.
 std::vector<std::string> split_words(const std::string& folded) {

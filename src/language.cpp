@@ -12,6 +12,7 @@
 #include <limits>
 
 #include "fold.hpp"
+#include "swar.hpp"
 #include "language_detail.hpp"
 
 namespace hrnews {
@@ -354,23 +355,9 @@ constexpr std::array<char, 128> ascii_lower = [] {
   return t;
 }();
 
-constexpr std::uint64_t high_bits = 0x8080808080808080ULL;
-constexpr std::uint64_t ones = 0x0101010101010101ULL;
-
-/// 0x80 in each byte of `x` that is an ASCII letter, 0 elsewhere.
-inline std::uint64_t letter_bytes(std::uint64_t x) noexcept {
-  const std::uint64_t ascii = ~x & high_bits;
-  const std::uint64_t lower = (x & ~high_bits) | (ones * 0x20);  // no sum below carries into a neighbour
-  return ((lower + ones * (0x80 - 0x61)) & ~(lower + ones * (0x80 - 0x7B))) & high_bits & ascii;
-}
-
-inline bool little_endian() noexcept {
-#if defined(__BYTE_ORDER__) && defined(__ORDER_LITTLE_ENDIAN__)
-  return __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__;
-#else
-  return false;  // the byte-by-byte path only
-#endif
-}
+using detail::swar::high_bits;
+using detail::swar::letter_bytes;
+using detail::swar::little_endian;
 
 }  // namespace
 
