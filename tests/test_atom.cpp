@@ -27,6 +27,7 @@
 #include <hrnews/json.hpp>
 
 #include "random_model.hpp"
+#include "test_support.hpp"
 
 using namespace hrnews;
 using hrnews_test::first_difference;
@@ -67,11 +68,7 @@ Timestamp ts(std::string_view text) {
 }
 
 
-std::uint64_t env_number(const char* name, std::uint64_t fallback) {
-  const char* value = std::getenv(name);
-  if (value == nullptr || *value == '\0') return fallback;
-  return std::strtoull(value, nullptr, 0);
-}
+using hrnews_test::env_number;
 
 /// The rules RFC 4287's grammar states in Schematron, as XPath on a document
 /// whose Atom elements are unprefixed (as the writer makes them). Returns the

@@ -14,6 +14,8 @@
 #include <hrnews/collection.hpp>
 #include <hrnews/json.hpp>
 
+#include "test_support.hpp"
+
 using hrnews::builtin_taxonomy;
 using hrnews::Scheme;
 using hrnews::Taxonomy;
@@ -22,13 +24,7 @@ using hrnews::TermRef;
 
 namespace {
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE(in);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using hrnews_test::slurp;
 
 std::string matched_code(std::string_view scheme, std::string_view label) {
   const Term* t = builtin_taxonomy().match(scheme, label);

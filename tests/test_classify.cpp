@@ -16,6 +16,8 @@
 #include <hrnews/json.hpp>
 #include <hrnews/rss.hpp>
 
+#include "test_support.hpp"
+
 using hrnews::Article;
 using hrnews::Category;
 using hrnews::Collection;
@@ -25,13 +27,7 @@ using hrnews::TermRef;
 
 namespace {
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE(in);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using hrnews_test::slurp;
 
 Article article(std::string title, std::vector<Category> categories = {}) {
   Article a;

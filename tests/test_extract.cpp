@@ -11,17 +11,13 @@
 #include <hrnews/classify.hpp>
 #include <hrnews/extract.hpp>
 
+#include "test_support.hpp"
+
 using hrnews::TermRef;
 
 namespace {
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE(in);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using hrnews_test::slurp;
 
 std::vector<std::string> codes(const std::vector<TermRef>& refs) {
   std::vector<std::string> out;

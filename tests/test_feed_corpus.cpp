@@ -29,6 +29,8 @@
 #include <hrnews/io.hpp>
 #include <hrnews/json.hpp>
 
+#include "test_support.hpp"
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -36,10 +38,7 @@ using nlohmann::json;
 
 const fs::path corpus_dir = fs::path(HRNEWS_TEST_DATA_DIR) / "feeds";
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
+using hrnews_test::slurp;
 
 /// Every feed of the corpus (a file with a sidecar NAME.expect.json), sorted by name.
 std::vector<std::string> corpus_files() {

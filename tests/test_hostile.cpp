@@ -23,6 +23,8 @@
 #include <hrnews/jsonl.hpp>
 #include <hrnews/rss.hpp>
 
+#include "test_support.hpp"
+
 namespace {
 
 const char* const kReaders[] = {"json", "jsonl", "rss", "atom", "jsonfeed"};
@@ -65,10 +67,7 @@ std::string error_of(std::string_view data, std::string_view format, const hrnew
   }
 }
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
+using hrnews_test::slurp;
 
 std::string sample_json() { return slurp(std::string(HRNEWS_EXAMPLES_DATA_DIR) + "/omct-2015-11.json"); }
 

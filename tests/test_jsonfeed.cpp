@@ -28,6 +28,7 @@
 #include <hrnews/jsonfeed.hpp>
 
 #include "random_model.hpp"
+#include "test_support.hpp"
 
 using namespace hrnews;
 using nlohmann::json;
@@ -86,11 +87,7 @@ std::vector<std::string> describe_all(const Collection& c) {
   return out;
 }
 
-std::uint64_t env_number(const char* name, std::uint64_t fallback) {
-  const char* value = std::getenv(name);
-  if (value == nullptr || *value == '\0') return fallback;
-  return std::strtoull(value, nullptr, 0);
-}
+using hrnews_test::env_number;
 
 /// A small collection that uses only what JSON Feed can say in its own members.
 Collection plain_collection() {

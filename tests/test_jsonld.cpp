@@ -18,17 +18,14 @@
 #include <hrnews/jsonld.hpp>
 
 #include "random_model.hpp"
+#include "test_support.hpp"
 
 using namespace hrnews;
 using nlohmann::json;
 
 namespace {
 
-std::string slurp(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE(in);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
+using hrnews_test::slurp;
 
 const Collection& sample() {
   static const Collection c = read_json(slurp(std::filesystem::path(HRNEWS_EXAMPLES_DATA_DIR) / "omct-2015-11.json"));

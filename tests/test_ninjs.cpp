@@ -23,17 +23,14 @@
 #include <hrnews/ninjs.hpp>
 
 #include "random_model.hpp"
+#include "test_support.hpp"
 
 using namespace hrnews;
 using nlohmann::json;
 
 namespace {
 
-std::string slurp(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE(in);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
+using hrnews_test::slurp;
 
 void save(const std::filesystem::path& path, const std::string& bytes) {
   std::ofstream out(path, std::ios::binary);

@@ -28,6 +28,7 @@
 #include <hrnews/jsonl.hpp>
 
 #include "random_model.hpp"
+#include "test_support.hpp"
 
 using hrnews::Collection;
 using hrnews_test::first_difference;
@@ -37,16 +38,9 @@ namespace {
 
 constexpr std::uint64_t base_seed = 0x68726e6577730000ULL;  // "hrnews\0\0"
 
-std::uint64_t env_number(const char* name, std::uint64_t fallback) {
-  const char* value = std::getenv(name);
-  if (value == nullptr || *value == '\0') return fallback;
-  return std::strtoull(value, nullptr, 0);
-}
+using hrnews_test::env_number;
 
-std::string read_bytes(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
+using hrnews_test::slurp;
 
 void write_bytes(const std::filesystem::path& path, const std::string& bytes) {
   std::ofstream out(path, std::ios::binary);
@@ -403,7 +397,7 @@ TEST_CASE("The bundled sample is rewritten byte for byte", "[roundtrip][sample]"
     WARN("no sample at " << path.string() << ": skipped");
     return;
   }
-  const std::string bytes = read_bytes(path);
+  const std::string bytes = slurp(path);
   hrnews::ReadOptions options;
   options.file_name = path.string();
   const Collection sample = hrnews::read_json(bytes, options);
@@ -441,7 +435,7 @@ TEST_CASE("Documents for the JSON Schema tests are written when HRNEWS_SCHEMA_OU
   }
   const std::filesystem::path sample = std::filesystem::path(HRNEWS_EXAMPLES_DATA_DIR) / "omct-2015-11.json";
   if (std::filesystem::exists(sample)) {
-    const Collection c = hrnews::read_json(read_bytes(sample));
+    const Collection c = hrnews::read_json(slurp(sample));
     write_bytes(out / "omct-2015-11.json", hrnews::write_json(c));
     hrnews::WriteOptions compact;
     compact.pretty = false;

@@ -26,6 +26,7 @@
 #include <hrnews/rss.hpp>
 
 #include "random_model.hpp"
+#include "test_support.hpp"
 
 using hrnews::Collection;
 using hrnews::Diagnostic;
@@ -36,11 +37,7 @@ using hrnews_test::RandomModel;
 
 namespace {
 
-std::uint64_t env_number(const char* name, std::uint64_t fallback) {
-  const char* value = std::getenv(name);
-  if (value == nullptr || *value == '\0') return fallback;
-  return std::strtoull(value, nullptr, 0);
-}
+using hrnews_test::env_number;
 
 hrnews::ReadOptions plain_read() {
   hrnews::ReadOptions o;

@@ -14,19 +14,15 @@
 #include <hrnews/relate.hpp>
 #include <hrnews/rss.hpp>
 
+#include "test_support.hpp"
+
 using hrnews::Article;
 using hrnews::Collection;
 using hrnews::Intervention;
 
 namespace {
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE(in);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using hrnews_test::slurp;
 
 std::vector<std::string> strings(const nlohmann::json& j) { return j.get<std::vector<std::string>>(); }
 

@@ -29,6 +29,7 @@
 #include <hrnews/serialization.hpp>
 
 #include "random_model.hpp"
+#include "test_support.hpp"
 
 using hrnews::ArchiveKind;
 using hrnews::Collection;
@@ -40,17 +41,9 @@ namespace {
 constexpr std::uint64_t boost_seed = 0x626f6f7374000000ULL;  // "boost"
 constexpr std::uint64_t fixture_seed = boost_seed + 0xF1;    // the random collection of the v1 fixtures
 
-std::uint64_t env_number(const char* name, std::uint64_t fallback) {
-  const char* value = std::getenv(name);
-  if (value == nullptr || *value == '\0') return fallback;
-  return std::strtoull(value, nullptr, 0);
-}
+using hrnews_test::env_number;
 
-std::string read_bytes(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE(in.good());
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
+using hrnews_test::slurp;
 
 void write_bytes(const std::filesystem::path& path, const std::string& bytes) {
   std::ofstream out(path, std::ios::binary);
@@ -100,13 +93,13 @@ TEST_CASE("Random collections survive text, binary and XML Boost archives unchan
 
 TEST_CASE("The version 1 fixture archives still load into the collections they were written from",
           "[serialization][fixtures]") {
-  const Collection sample = hrnews::read_json(read_bytes(sample_path));
-  const Collection random = hrnews::read_json(read_bytes(fixtures / "v1" / "random.json"));
+  const Collection sample = hrnews::read_json(slurp(sample_path));
+  const Collection random = hrnews::read_json(slurp(fixtures / "v1" / "random.json"));
   CHECK(random.items.size() >= 3);
   for (const auto& [kind, ext] : kinds) {
     CAPTURE(hrnews::to_string(kind));
-    const std::string s = read_bytes(fixtures / "v1" / ("sample." + ext));
-    const std::string r = read_bytes(fixtures / "v1" / ("random." + ext));
+    const std::string s = slurp(fixtures / "v1" / ("sample." + ext));
+    const std::string r = slurp(fixtures / "v1" / ("random." + ext));
     const Collection s_back = hrnews::read_boost(s, kind);
     const Collection r_back = hrnews::read_boost(r, kind);
     CHECK(first_difference(sample, s_back).empty());
@@ -124,7 +117,7 @@ TEST_CASE("Write the version 1 fixture archives", "[.fixtures]") {
   REQUIRE(dir != nullptr);
   const std::filesystem::path out(dir);
   std::filesystem::create_directories(out);
-  const Collection sample = hrnews::read_json(read_bytes(sample_path));
+  const Collection sample = hrnews::read_json(slurp(sample_path));
   RandomModel gen(fixture_seed);
   Collection random = gen.collection();
   while (random.items.size() < 3) random.items.push_back(gen.item());
@@ -175,7 +168,7 @@ TEST_CASE("Single model objects go into user archives with name-value pairs", "[
 }
 
 TEST_CASE("The boost formats are in the registry", "[serialization]") {
-  const Collection sample = hrnews::read_json(read_bytes(sample_path));
+  const Collection sample = hrnews::read_json(slurp(sample_path));
   for (const char* id : {"boost-text", "boost-binary", "boost-xml"}) {
     CAPTURE(id);
     bool listed = false;
@@ -188,7 +181,7 @@ TEST_CASE("The boost formats are in the registry", "[serialization]") {
 }
 
 TEST_CASE("Truncated and malformed archives are ParseErrors, not crashes", "[serialization]") {
-  const Collection sample = hrnews::read_json(read_bytes(sample_path));
+  const Collection sample = hrnews::read_json(slurp(sample_path));
   const std::string text = hrnews::write_boost(sample, ArchiveKind::text);
   const std::string xml = hrnews::write_boost(sample, ArchiveKind::xml);
   const std::string binary = hrnews::write_boost(sample, ArchiveKind::binary);
@@ -228,7 +221,7 @@ TEST_CASE("Truncated and malformed archives are ParseErrors, not crashes", "[ser
 }
 
 TEST_CASE("Boost archive readers enforce the input and item limits", "[serialization]") {
-  const Collection sample = hrnews::read_json(read_bytes(sample_path));
+  const Collection sample = hrnews::read_json(slurp(sample_path));
   hrnews::ReadOptions o;
   o.file_name = "a.arc";
   o.limits.max_input_bytes = 100;

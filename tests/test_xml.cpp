@@ -20,6 +20,7 @@
 #include <hrnews/xml.hpp>
 
 #include "random_model.hpp"
+#include "test_support.hpp"
 
 using hrnews::Collection;
 using hrnews::ParseError;
@@ -30,16 +31,9 @@ namespace {
 
 constexpr std::uint64_t xml_seed = 0x786d6c0000000000ULL;  // "xml"
 
-std::uint64_t env_number(const char* name, std::uint64_t fallback) {
-  const char* value = std::getenv(name);
-  if (value == nullptr || *value == '\0') return fallback;
-  return std::strtoull(value, nullptr, 0);
-}
+using hrnews_test::env_number;
 
-std::string read_bytes(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
+using hrnews_test::slurp;
 
 const std::string sample_path = std::string(HRNEWS_EXAMPLES_DATA_DIR) + "/omct-2015-11.json";
 
@@ -83,7 +77,7 @@ TEST_CASE("Random collections survive a canonical XML round trip unchanged", "[x
 }
 
 TEST_CASE("The sample reads back from XML equal to its JSON original", "[xml]") {
-  const Collection c = hrnews::read_json(read_bytes(sample_path));
+  const Collection c = hrnews::read_json(slurp(sample_path));
   const std::string text = hrnews::write_xml(c);
   CHECK(hrnews::read_xml(text) == c);
   CHECK(hrnews::detect_format(text) == "xml");
@@ -241,7 +235,7 @@ TEST_CASE("XML documents for XSD validation", "[xsd-out]") {
     f << text;
     REQUIRE(f.good());
   };
-  save("omct-2015-11.xml", hrnews::write_xml(hrnews::read_json(read_bytes(sample_path))));
+  save("omct-2015-11.xml", hrnews::write_xml(hrnews::read_json(slurp(sample_path))));
   for (std::uint64_t i = 0; i < 200; ++i) {
     RandomModel gen(xml_seed + 0x100000 + i);
     hrnews::WriteOptions w;
