@@ -176,11 +176,10 @@ bool clock_time(std::string_view s, std::size_t& i, Fields& f) noexcept {
 // folding words or looking up tables. Fills `f` exactly as the general parser
 // would; false when the text is anything else (then the general parser runs).
 bool rfc822_common(std::string_view s, Fields& f) noexcept {
-  const auto lower = [](char c) noexcept { return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c); };
   const auto word3 = [&](std::size_t i) noexcept {
-    return (static_cast<std::uint32_t>(static_cast<unsigned char>(lower(s[i]))) << 16) |
-           (static_cast<std::uint32_t>(static_cast<unsigned char>(lower(s[i + 1]))) << 8) |
-           static_cast<std::uint32_t>(static_cast<unsigned char>(lower(s[i + 2])));
+    return (static_cast<std::uint32_t>(static_cast<unsigned char>(detail::lower_ascii_char(s[i]))) << 16) |
+           (static_cast<std::uint32_t>(static_cast<unsigned char>(detail::lower_ascii_char(s[i + 1]))) << 8) |
+           static_cast<std::uint32_t>(static_cast<unsigned char>(detail::lower_ascii_char(s[i + 2])));
   };
   constexpr auto w = [](const char* n) constexpr {
     return (static_cast<std::uint32_t>(n[0]) << 16) | (static_cast<std::uint32_t>(n[1]) << 8) |
@@ -218,21 +217,7 @@ bool rfc822_common(std::string_view s, Fields& f) noexcept {
   if (year < 0 || i >= n || s[i] != ' ') return false;
   ++i;
   // time
-  int hour = 0, nh = 0;
-  while (i < n && is_digit(s[i]) && nh < 2) { hour = hour * 10 + (s[i++] - '0'); ++nh; }
-  if (nh == 0 || i >= n || s[i] != ':') return false;
-  ++i;
-  const int minute = digits(s, i, 2);
-  if (minute < 0) return false;
-  int second = 0;
-  Precision precision = Precision::minute;
-  if (i < n && s[i] == ':') {
-    ++i;
-    second = digits(s, i, 2);
-    if (second < 0) return false;
-    if (second == 60) second = 59;
-    precision = Precision::second;
-  }
+  if (!clock_time(s, i, f)) return false;
   if (i >= n || s[i] != ' ') return false;
   ++i;
   // zone
@@ -248,10 +233,6 @@ bool rfc822_common(std::string_view s, Fields& f) noexcept {
   f.year = year;
   f.month = month;
   f.day = day;
-  f.hour = hour;
-  f.minute = minute;
-  f.second = second;
-  f.precision = precision;
   f.offset = offset;
   return true;
 }
