@@ -8,6 +8,12 @@
 #include <cstdint>
 #include <cstring>
 #include <iterator>
+#include <string>
+#include <utility>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "fold.hpp"
 #include "swar.hpp"
@@ -47,8 +53,6 @@ std::uint64_t word_hash(std::string_view w) {
   return word_hash_padded(padded.data(), w.size());
 }
 
-using detail::swar::alnum_bytes;
-using detail::swar::high_bits;
 using detail::swar::little_endian;
 
 /// Splits folded text (words separated by single spaces) into words.
@@ -64,9 +68,60 @@ std::vector<std::string> split_words(const std::string& folded) {
   return out;
 }
 
+// ---------------------------------------------------------------------------
+// The violation scan
+//
+// `find` reads a text in two passes over a thread-local buffer.
+//
+// 1. Fold (`fold_words`): the text is copied into the buffer folded, with a 0
+//    byte wherever a word ends: ASCII letters lower-cased, digits kept, every
+//    other ASCII byte 0; a tag (`<` to `>`) and a character reference (`&` to
+//    `;`) one 0 each; any other code point its folded form (`fold_code_point`:
+//    a non-letter is a 0, a combining mark nothing). The words of the text are
+//    then exactly the runs of non-zero bytes of the buffer, and no byte is
+//    longer than the text. Sixteen bytes are folded at a time (SSE2, or a
+//    portable loop chosen at compile time) up to a byte `<`, `&` or >= 0x80,
+//    which the scalar path reads.
+// 2. Scan (`scan_words`): word starts are found 64 bytes at a time as a bit
+//    mask (a non-zero byte after a zero). A word costs a few instructions: its
+//    first `key_bytes` bytes (with the 0 that ends a shorter word; they are
+//    never those of another word) index a bitmap of the phrases' first words;
+//    a word that may start a phrase waits for the next word, whose first two
+//    bytes, with its own key, index a bitmap of the phrases' first two words.
+//    Only when both bitmaps say yes is the word hashed (`word_hash_padded`),
+//    looked up among the first words, and the words after it hashed one by one
+//    as the phrases need them (`match_at`). Since the bitmaps only rule out
+//    words that start no phrase, the results are those of hashing every word:
+//    the same phrases, found in the same order.
+
+constexpr unsigned first_map_bits = 12;  // bitmap of first-word keys: 4096 bits
+constexpr unsigned pair_map_bits = 15;   // bitmap of (first-word key, next word's two bytes): 32768 bits
+
+/// Four bytes at `p` as a number whose lowest byte is `p[0]`, on any target.
+inline std::uint32_t load_le32(const char* p) noexcept {
+  std::uint32_t x;
+  std::memcpy(&x, p, 4);
+  if (!little_endian()) x = __builtin_bswap32(x);
+  return x;
+}
+
+inline std::size_t first_index(std::uint32_t key) noexcept { return (key * 0x9E3779B1u) >> (32 - first_map_bits); }
+
+inline std::size_t pair_index(std::uint32_t first_key, std::uint32_t next) noexcept {
+  const std::uint64_t k = (std::uint64_t{first_key} << 16) | (next & 0xFFFFu);
+  return static_cast<std::size_t>((k * 0x9E3779B97F4A7C15ULL) >> (64 - pair_map_bits));
+}
+
+inline void set_bit(std::vector<std::uint64_t>& map, std::size_t i) { map[i >> 6] |= std::uint64_t{1} << (i & 63); }
+
+/// The hash of a word of the fold buffer (8 readable bytes after it); 0 for a
+/// word too long to match.
+inline std::uint64_t buffer_word_hash(const char* w, std::size_t n) noexcept {
+  return n > max_word ? 0 : word_hash_padded(w, n);
+}
+
 // ASCII bytes to what a word is made of: letters lower-cased, digits kept; 0
-// for separators. Bytes from 0x80 on are marked 0x80 (the start or the rest of
-// a multi-byte code point, decoded on the slow path).
+// for separators. Bytes from 0x80 on are marked 0x80 (read by the scalar path).
 constexpr std::array<unsigned char, 256> word_byte = [] {
   std::array<unsigned char, 256> t{};
   for (int c = 'a'; c <= 'z'; ++c) t[static_cast<std::size_t>(c)] = static_cast<unsigned char>(c);
@@ -76,98 +131,114 @@ constexpr std::array<unsigned char, 256> word_byte = [] {
   return t;
 }();
 
-/// The words of `text`, folded (lower case, accents removed; HTML tags and
-/// character references skipped), as hashes of their folded form (`word_hash`):
-/// phrase matching compares hashes. Runs of ASCII letters are read eight bytes
-/// at a time.
-struct WordHashes {
-  std::vector<std::uint64_t> hashes;
-  std::string scratch;  // one folded code point
+/// Folds the 16 bytes at `src` into the 16 bytes at `dst` as ASCII (letters
+/// lower-cased, digits kept, anything else 0) and returns the mask of those
+/// that the scalar path must read: `<`, `&` and bytes >= 0x80 (bit k for byte k).
+inline unsigned fold16(const char* src, char* dst) noexcept {
+#if defined(__SSE2__)
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src));
+  const __m128i t = _mm_or_si128(v, _mm_set1_epi8(0x20));  // letters in lower case; digits have the bit already
+  // Signed comparisons on bytes moved so that the range starts at -128.
+  const __m128i letter = _mm_cmplt_epi8(_mm_add_epi8(t, _mm_set1_epi8(static_cast<char>(0x80 - 'a'))),
+                                        _mm_set1_epi8(static_cast<char>(-128 + 26)));
+  const __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - '0'))),
+                                       _mm_set1_epi8(static_cast<char>(-128 + 10)));
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(dst), _mm_and_si128(t, _mm_or_si128(letter, digit)));
+  const __m128i special = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('<')), _mm_cmpeq_epi8(v, _mm_set1_epi8('&')));
+  return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(special, v)));  // the high bit: >= 0x80, or special
+#else
+  unsigned special = 0;
+  for (unsigned k = 0; k < 16; ++k) {
+    const auto c = static_cast<unsigned char>(src[k]);
+    const unsigned char l = word_byte[c];
+    dst[k] = static_cast<char>(l < 0x80 ? l : 0);
+    if (c >= 0x80 || c == '<' || c == '&') special |= 1u << k;
+  }
+  return special;
+#endif
+}
 
-  void clear() { hashes.clear(); }
+/// Bit k set when byte k of the 64 at `f` is not 0.
+inline std::uint64_t nonzero_mask(const char* f) noexcept {
+#if defined(__SSE2__)
+  const __m128i zero = _mm_setzero_si128();
+  std::uint64_t z = 0;
+  for (int k = 0; k < 4; ++k) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(f + 16 * k));
+    z |= static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, zero)))) << (16 * k);
+  }
+  return ~z;
+#else
+  std::uint64_t m = 0;
+  for (unsigned k = 0; k < 64; ++k)
+    if (f[k] != 0) m |= std::uint64_t{1} << k;
+  return m;
+#endif
+}
 
-  void add(std::string_view text) {
-    // The word being read, folded, in a local buffer with 8 bytes of slack
-    // (locals, so that the compiler keeps them in registers).
-    char word[max_word + 16];
-    std::size_t len = 0;
-    std::vector<std::uint64_t>& out = hashes;
-    auto end_word = [&] {
-      if (len == 0) return;
-      out.push_back(len > max_word ? 0 : word_hash_padded(word, len));
-      len = 0;
-    };
-    // Appends the first `k` (at most 8) of the 8 bytes at `bytes`.
-    auto append = [&](const char* bytes, std::size_t k) {
-      if (len + k > max_word) {
-        len = max_word + 1;  // too long: only the length is kept
-        return;
-      }
-      std::memcpy(word + len, bytes, 8);
-      len += k;
-    };
-    std::size_t i = 0;
-    const std::size_t n = text.size();
-    const char* p = text.data();
-    const bool swar = little_endian();
-    while (i < n) {
-      if (swar && i + 8 <= n) {
-        std::uint64_t x;
-        std::memcpy(&x, p + i, 8);
-        const std::uint64_t m = alnum_bytes(x);
-        if (m != 0) {
-          const std::uint64_t lowered = x | (m >> 2);  // 0x20 on letters; digits have it already
-          const std::size_t k = m == high_bits ? 8 : static_cast<std::size_t>(__builtin_ctzll(~m & high_bits)) / 8;
-          if (k > 0) {
-            char bytes[8];
-            std::memcpy(bytes, &lowered, 8);
-            append(bytes, k);
-            i += k;
-            if (k < 8 && p[i] == ' ') {  // the usual end of a word: one space
-              end_word();
-              ++i;
-            }
-            continue;
-          }
-        }
-      } else {
-        const unsigned char l = word_byte[static_cast<unsigned char>(p[i])];
-        if (l != 0 && l < 0x80) {
-          const char c[8] = {static_cast<char>(l)};
-          append(c, 1);
-          ++i;
-          continue;
-        }
-      }
-      const auto c = static_cast<unsigned char>(p[i]);
-      if (c < 0x80) {
-        end_word();
-        if (c == '<') {  // a tag: skipped, a word boundary
-          const void* close = std::memchr(p + i, '>', n - i);
-          i = close ? static_cast<std::size_t>(static_cast<const char*>(close) - p) + 1 : n;
-        } else if (c == '&') {  // a character reference: skipped, a word boundary
-          std::size_t j = i + 1;
-          while (j < n && j - i < 10 && p[j] != ';' && p[j] != ' ') ++j;
-          i = (j < n && p[j] == ';') ? j + 1 : i + 1;
-        } else {
-          ++i;
-        }
-        continue;
-      }
+/// Per-thread buffers of `find`.
+struct ScanBuffers {
+  std::vector<char> folded;           // the fold buffer, zero-padded
+  std::string code_point;             // one folded code point
+  std::vector<std::uint64_t> after;   // hashes of the words after a candidate first word
+};
+
+constexpr std::size_t fold_padding = 96;  // zero bytes after the folded text: 64-byte masks, 4-byte keys, 8-byte hash reads
+
+/// Pass 1: folds `text` into `b.folded` (see above); returns its length.
+std::size_t fold_words(std::string_view text, ScanBuffers& b) {
+  const std::size_t n = text.size();
+  const char* p = text.data();
+  if (b.folded.size() < n + fold_padding) b.folded.resize(n + fold_padding);
+  char* out = b.folded.data();
+  std::size_t i = 0, o = 0;  // o <= i throughout: no code point folds to more bytes than it has
+  while (i < n) {
+    const std::size_t avail = n - i;
+    unsigned special;
+    if (avail >= 16) {
+      special = fold16(p + i, out + o);
+    } else {
+      char tail[16] = {};
+      std::memcpy(tail, p + i, avail);
+      special = fold16(tail, out + o) | (0xFFFFu << avail);  // stop at the end of the text
+    }
+    if (special == 0) {
+      i += 16;
+      o += 16;
+      continue;
+    }
+    const auto j = static_cast<std::size_t>(__builtin_ctz(special));
+    i += j;
+    o += j;
+    if (i >= n) break;
+    const auto c = static_cast<unsigned char>(p[i]);
+    if (c == '<') {  // a tag: skipped, a word boundary
+      out[o++] = 0;
+      const void* close = std::memchr(p + i, '>', n - i);
+      i = close ? static_cast<std::size_t>(static_cast<const char*>(close) - p) + 1 : n;
+    } else if (c == '&') {  // a character reference: skipped, a word boundary
+      out[o++] = 0;
+      std::size_t k = i + 1;
+      while (k < n && k - i < 10 && p[k] != ';' && p[k] != ' ') ++k;
+      i = (k < n && p[k] == ';') ? k + 1 : i + 1;
+    } else {
       const char32_t cp = detail::decode_utf8(text, i);
-      scratch.clear();
-      if (detail::fold_code_point(cp, scratch)) {
-        // (A combining mark folds to nothing: it neither starts nor ends a word.)
-        scratch.append(8, '\0');
-        for (std::size_t k = 0; k + 8 < scratch.size(); k += 8)
-          append(scratch.data() + k, std::min<std::size_t>(8, scratch.size() - 8 - k));
-      } else {
-        end_word();
+      b.code_point.clear();
+      if (!detail::fold_code_point(cp, b.code_point)) {
+        out[o++] = 0;
+      } else if (!b.code_point.empty()) {  // (a combining mark folds to nothing: it neither starts nor ends a word)
+        if (o + b.code_point.size() + fold_padding > b.folded.size()) {  // not expected (o stays <= i), but safe
+          b.folded.resize(o + b.code_point.size() + n - i + fold_padding);
+          out = b.folded.data();
+        }
+        std::memcpy(out + o, b.code_point.data(), b.code_point.size());
+        o += b.code_point.size();
       }
     }
-    end_word();
   }
-};
+  std::memset(out + o, 0, fold_padding);
+  return o;
+}
 
 }  // namespace
 
@@ -188,11 +259,86 @@ struct TextTermFinder::Impl {
   std::size_t mask = 0;
   std::vector<std::uint32_t> by_first;  // phrase indexes, grouped by first word
 
+  /// The scan's filters (see "The violation scan" above): keys of first words
+  /// (their first `key_bytes` bytes, `key_mask`), and of first words with the
+  /// first two bytes of the second.
+  std::uint32_t key_mask = ~std::uint32_t{0};
+  std::vector<std::uint64_t> first_map, pair_map;
+
   const Slot* lookup(std::uint64_t h) const noexcept {
     for (std::size_t i = h & mask;; i = (i + 1) & mask) {
       const Slot& s = slots[i];
       if (s.count == 0) return nullptr;
       if (s.hash == h) return &s;
+    }
+  }
+
+  /// Terms already matched in one text: a term named again costs no comparison of refs.
+  struct Seen {
+    std::uint32_t terms[16];
+    std::size_t count = 0;
+  };
+
+  /// Pass 2: the words of `f` (`n` folded bytes, zero-padded) that pass both
+  /// filters go to `match_at`.
+  void scan_words(const char* f, std::size_t n, ScanBuffers& b, std::vector<TermRef>& out) const {
+    Seen seen;
+    const std::uint32_t km = key_mask;
+    const std::uint64_t* first_bits = first_map.data();
+    const std::uint64_t* pair_bits = pair_map.data();
+    std::uint64_t carry = 0;  // whether the byte before the window is in a word
+    bool pending = false;     // whether the last word may start a phrase
+    std::uint32_t pending_key = 0;
+    std::size_t pending_at = 0;
+    for (std::size_t base = 0; base < n; base += 64) {
+      const std::uint64_t nz = nonzero_mask(f + base);
+      std::uint64_t starts = nz & ~((nz << 1) | carry);
+      carry = nz >> 63;
+      while (starts) {
+        const std::size_t at = base + static_cast<std::size_t>(__builtin_ctzll(starts));
+        starts &= starts - 1;
+        const std::uint32_t word = load_le32(f + at);
+        if (pending) {
+          const std::size_t pi = pair_index(pending_key, word);
+          if ((pair_bits[pi >> 6] >> (pi & 63)) & 1) match_at(f, n, pending_at, b, out, seen);
+        }
+        pending_key = word & km;
+        const std::size_t fi = first_index(pending_key);
+        pending = (first_bits[fi >> 6] >> (fi & 63)) & 1;
+        pending_at = at;
+      }
+    }
+  }
+
+  /// The phrases that start with the word at `f[at]`, compared word by word
+  /// (hashes) as before; matches go to `out`.
+  void match_at(const char* f, std::size_t n, std::size_t at, ScanBuffers& b, std::vector<TermRef>& out,
+                Seen& seen) const {
+    std::size_t end = at;
+    while (f[end] != 0) ++end;
+    const Slot* slot = lookup(buffer_word_hash(f + at, end - at));
+    if (!slot) return;
+    std::vector<std::uint64_t>& after = b.after;  // hashes of the next words, as far as needed
+    after.clear();
+    std::size_t cursor = end;
+    for (std::uint32_t q = slot->begin; q < slot->begin + slot->count; ++q) {
+      const Phrase& phrase = phrases[by_first[q]];
+      const std::size_t len = phrase.words.size();
+      while (after.size() + 1 < len) {
+        while (cursor < n && f[cursor] == 0) ++cursor;
+        if (cursor >= n) break;
+        std::size_t e = cursor;
+        while (f[e] != 0) ++e;
+        after.push_back(buffer_word_hash(f + cursor, e - cursor));
+        cursor = e;
+      }
+      if (after.size() + 1 < len) continue;
+      std::size_t w = 1;
+      while (w < len && phrase.words[w] == after[w - 1]) ++w;
+      if (w < len) continue;
+      if (std::find(seen.terms, seen.terms + seen.count, phrase.term) != seen.terms + seen.count) continue;
+      if (seen.count < std::size(seen.terms)) seen.terms[seen.count++] = phrase.term;
+      if (std::find(out.begin(), out.end(), phrase.ref) == out.end()) out.push_back(phrase.ref);
     }
   }
 };
@@ -201,6 +347,7 @@ TextTermFinder::TextTermFinder(const Taxonomy& taxonomy, std::string_view scheme
   const Scheme* scheme = taxonomy.find_scheme(scheme_id);
   if (!scheme) return;
   std::vector<std::uint64_t> firsts;  // in order of first appearance
+  std::vector<std::pair<std::string, std::string>> leads;  // each phrase's first two folded words
   for (std::size_t ti = 0; ti < scheme->terms.size(); ++ti) {
     const Term& t = scheme->terms[ti];
     if (t.deprecated) continue;
@@ -219,6 +366,7 @@ TextTermFinder::TextTermFinder(const Taxonomy& taxonomy, std::string_view scheme
       if (dup) continue;
       if (std::find(firsts.begin(), firsts.end(), words.front()) == firsts.end()) firsts.push_back(words.front());
       impl_->phrases.push_back(Impl::Phrase{std::move(words), TermRef{scheme->id, t.code}, static_cast<std::uint32_t>(ti)});
+      leads.emplace_back(folded[0], folded[1]);
     }
   }
   std::size_t size = 16;
@@ -235,6 +383,23 @@ TextTermFinder::TextTermFinder(const Taxonomy& taxonomy, std::string_view scheme
       if (impl_->phrases[k].words.front() == h) impl_->by_first.push_back(static_cast<std::uint32_t>(k));
     slot.count = static_cast<std::uint32_t>(impl_->by_first.size()) - slot.begin;
   }
+  // The scan's filters. A first word's key is its first bytes with the 0 that
+  // ends it, as many as the shortest first word allows (at most 4), so that a
+  // key never holds a byte of the next word.
+  std::size_t shortest = 4;
+  for (const auto& lead : leads) shortest = std::min(shortest, lead.first.size());
+  const std::size_t key_bytes = std::min<std::size_t>(4, shortest + 1);
+  impl_->key_mask = key_bytes == 4 ? ~std::uint32_t{0} : (std::uint32_t{1} << (8 * key_bytes)) - 1;
+  impl_->first_map.assign((std::size_t{1} << first_map_bits) / 64, 0);
+  impl_->pair_map.assign((std::size_t{1} << pair_map_bits) / 64, 0);
+  for (const auto& [first, second] : leads) {
+    char a[8] = {}, b[8] = {};  // zero-padded, as the fold buffer is
+    std::memcpy(a, first.data(), std::min<std::size_t>(4, first.size()));
+    std::memcpy(b, second.data(), std::min<std::size_t>(4, second.size()));
+    const std::uint32_t key = load_le32(a) & impl_->key_mask;
+    set_bit(impl_->first_map, first_index(key));
+    set_bit(impl_->pair_map, pair_index(key, load_le32(b)));
+  }
 }
 
 TextTermFinder::~TextTermFinder() = default;
@@ -243,30 +408,9 @@ std::size_t TextTermFinder::phrase_count() const noexcept { return impl_->phrase
 
 void TextTermFinder::find(std::string_view text, std::vector<TermRef>& out) const {
   if (impl_->phrases.empty() || text.empty()) return;
-  thread_local WordHashes words;
-  words.clear();
-  words.add(text);
-  const std::uint64_t* hs = words.hashes.data();
-  const std::size_t count = words.hashes.size();
-  const Impl& impl = *impl_;
-  // Terms already matched in this text: a term named again costs no comparison of refs.
-  std::uint32_t seen[16];
-  std::size_t seen_count = 0;
-  for (std::size_t k = 0; k < count; ++k) {
-    const Impl::Slot* slot = impl.lookup(hs[k]);
-    if (!slot) continue;
-    for (std::uint32_t q = slot->begin; q < slot->begin + slot->count; ++q) {
-      const Impl::Phrase& phrase = impl.phrases[impl.by_first[q]];
-      const std::size_t len = phrase.words.size();
-      if (k + len > count) continue;
-      std::size_t w = 1;
-      while (w < len && phrase.words[w] == hs[k + w]) ++w;
-      if (w < len) continue;
-      if (std::find(seen, seen + seen_count, phrase.term) != seen + seen_count) continue;
-      if (seen_count < std::size(seen)) seen[seen_count++] = phrase.term;
-      if (std::find(out.begin(), out.end(), phrase.ref) == out.end()) out.push_back(phrase.ref);
-    }
-  }
+  thread_local ScanBuffers buffers;
+  const std::size_t n = fold_words(text, buffers);
+  impl_->scan_words(buffers.folded.data(), n, buffers, out);
 }
 
 std::vector<TermRef> TextTermFinder::find(std::string_view text) const {

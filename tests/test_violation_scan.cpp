@@ -1,0 +1,204 @@
+// SPDX-License-Identifier: Apache-2.0
+// The violation scan (TextTermFinder) against a plain reference: tags and
+// character references blanked, the text folded with detail::fold and split on
+// spaces, every phrase compared at every word.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cstdint>
+#include <random>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <hrnews/builtin.hpp>
+#include <hrnews/extract.hpp>
+#include <hrnews/taxonomy.hpp>
+
+#include "fold.hpp"
+#include "test_support.hpp"
+
+namespace {
+
+std::vector<std::string> split_spaces(const std::string& s) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::size_t j = s.find(' ', i);
+    if (j == std::string::npos) j = s.size();
+    if (j > i) out.push_back(s.substr(i, j - i));
+    i = j + 1;
+  }
+  return out;
+}
+
+/// The reference: what TextTermFinder documents, done the slow and obvious way.
+class ReferenceFinder {
+ public:
+  ReferenceFinder(const hrnews::Taxonomy& taxonomy, std::string_view scheme_id) {
+    const hrnews::Scheme* scheme = taxonomy.find_scheme(scheme_id);
+    if (!scheme) return;
+    for (const hrnews::Term& t : scheme->terms) {
+      if (t.deprecated) continue;
+      std::vector<std::string> labels;
+      for (const auto& [lang, label] : t.labels) labels.push_back(label);
+      for (const auto& [lang, list] : t.alt_labels) labels.insert(labels.end(), list.begin(), list.end());
+      for (const std::string& label : labels) {
+        std::vector<std::string> words = split_spaces(hrnews::detail::fold(label));
+        if (words.size() >= 2) phrases_.push_back({std::move(words), hrnews::TermRef{scheme->id, t.code}});
+      }
+    }
+  }
+
+  std::vector<hrnews::TermRef> find(std::string_view text) const {
+    // Tags (to the next `>`) and character references (`&` up to 9 bytes
+    // without a space, then `;`) become spaces: word boundaries.
+    std::string plain;
+    for (std::size_t i = 0; i < text.size();) {
+      if (text[i] == '<') {
+        const std::size_t close = text.find('>', i);
+        i = close == std::string_view::npos ? text.size() : close + 1;
+        plain += ' ';
+      } else if (text[i] == '&') {
+        std::size_t j = i + 1;
+        while (j < text.size() && j - i < 10 && text[j] != ';' && text[j] != ' ') ++j;
+        i = (j < text.size() && text[j] == ';') ? j + 1 : i + 1;
+        plain += ' ';
+      } else {
+        plain += text[i++];
+      }
+    }
+    std::vector<std::string> words = split_spaces(hrnews::detail::fold(plain));
+    for (std::string& w : words)
+      if (w.size() > 120) w = "\x01";  // a word longer than 120 bytes matches nothing
+    std::vector<hrnews::TermRef> out;
+    for (std::size_t k = 0; k < words.size(); ++k)
+      for (const Phrase& p : phrases_) {
+        if (k + p.words.size() > words.size()) continue;
+        if (!std::equal(p.words.begin(), p.words.end(), words.begin() + static_cast<std::ptrdiff_t>(k))) continue;
+        if (std::find(out.begin(), out.end(), p.ref) == out.end()) out.push_back(p.ref);
+      }
+    return out;
+  }
+
+ private:
+  struct Phrase {
+    std::vector<std::string> words;
+    hrnews::TermRef ref;
+  };
+  std::vector<Phrase> phrases_;
+};
+
+std::string codes(const std::vector<hrnews::TermRef>& refs) {
+  std::string out;
+  for (const hrnews::TermRef& r : refs) out += r.code + " ";
+  return out;
+}
+
+/// Random texts of 0..200 bytes: label words in any case (with their accents,
+/// sometimes decomposed into a letter and a combining mark), separators, tags,
+/// references, long words, digits, accented and non-Latin letters, invalid
+/// bytes; cut at any byte, so that phrases fall across every 8- and 16-byte
+/// boundary and texts end inside a word, a tag or a code point.
+class TextMaker {
+ public:
+  TextMaker(const hrnews::Taxonomy& taxonomy, std::string_view scheme_id, std::uint64_t seed) : rng_(seed) {
+    if (const hrnews::Scheme* scheme = taxonomy.find_scheme(scheme_id))
+      for (const hrnews::Term& t : scheme->terms) {
+        for (const auto& [lang, label] : t.labels) labels_.push_back(label);
+        for (const auto& [lang, list] : t.alt_labels) labels_.insert(labels_.end(), list.begin(), list.end());
+      }
+    if (labels_.empty()) labels_.push_back("arbitrary detention");
+  }
+
+  std::string make() {
+    const std::size_t target = pick(201);
+    std::string text(pick(20), 'x');  // shifts everything against the 8- and 16-byte blocks
+    if (pick(3) == 0) text.clear();
+    while (text.size() < target) text += piece();
+    text.resize(target);
+    return text;
+  }
+
+ private:
+  std::size_t pick(std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng_); }
+
+  std::string label() {
+    std::string s = labels_[pick(labels_.size())];
+    for (char& c : s) {
+      if (pick(4) == 0 && c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+      if (pick(8) == 0 && c == ' ') c = "\t,.-"[pick(4)];
+    }
+    if (pick(3) == 0) {  // decomposed accents: é as e + U+0301
+      for (std::size_t at = s.find("\xC3\xA9"); at != std::string::npos; at = s.find("\xC3\xA9", at))
+        s.replace(at, 2, "e\xCC\x81");
+    }
+    if (pick(6) == 0) {  // a tag or reference between two words
+      const std::size_t space = s.find(' ');
+      if (space != std::string::npos) s.replace(space, 1, pick(2) ? " <b>" : "&nbsp;");
+    }
+    return s;
+  }
+
+  std::string piece() {
+    static const char* const bits[] = {
+        " ", "  ", ", ", ".", "\t", "\n", "-", "'", "\xE2\x80\x99", "\xC2\xA0", "\xE2\x80\x94",  // separators
+        "<p>", "</p>", "<b>", "<a href=\"arbitrary detention\">", "<", ">",                      // tags
+        "&amp;", "&eacute;", "&#233;", "&", "& ", "&toolongreference;", "&x",                    // references
+        "\xC3\xA9", "\xC3\xB1", "\xC3\x9F", "\xC3\x86", "\xCC\x81", "\xC5\x93", "\xD0\x94",      // é ñ ß Æ ◌́ œ Д
+        "\xE4\xBA\xBA", "\xFF", "\xC3", "2015", "of", "de", "the", "la", "y", "a",                // 人, invalid, words
+        "detention", "arbitrary", "judicial", "torture", "ill", "threats", "x"};
+    switch (pick(8)) {
+      case 0:
+      case 1:
+      case 2: return label();
+      case 3: return std::string(118 + pick(6), "aez"[pick(3)]);  // about 120 bytes: long words
+      default: return bits[pick(std::size(bits))];
+    }
+  }
+
+  std::mt19937_64 rng_;
+  std::vector<std::string> labels_;
+};
+
+void compare_on_random_texts(const hrnews::Taxonomy& taxonomy, std::string_view scheme, std::uint64_t seed,
+                             std::uint64_t count) {
+  const hrnews::TextTermFinder finder(taxonomy, scheme);
+  const ReferenceFinder reference(taxonomy, scheme);
+  TextMaker maker(taxonomy, scheme, seed);
+  std::size_t found = 0;
+  for (std::uint64_t i = 0; i < count; ++i) {
+    const std::string text = maker.make();
+    const std::string expected = codes(reference.find(text));
+    const std::string got = codes(finder.find(text));
+    if (got != expected) {
+      INFO("text #" << i << " of seed " << seed << ": [" << text << "]");
+      REQUIRE(got == expected);
+    }
+    found += !expected.empty();
+  }
+  // The texts do name terms: the comparison is not between two empty lists.
+  CHECK(found > count / 20);
+}
+
+}  // namespace
+
+TEST_CASE("the violation scan finds what a fold-and-split reference finds in random texts", "[extract]") {
+  const std::uint64_t seed = hrnews_test::env_number("HRNEWS_SCAN_SEED", 20261129);
+  const std::uint64_t count = hrnews_test::env_number("HRNEWS_SCAN_COUNT", 20000);
+  compare_on_random_texts(hrnews::builtin_taxonomy(), "violation", seed, count);
+}
+
+TEST_CASE("the violation scan handles phrases that start with one- and two-letter words", "[extract]") {
+  // Short first words shorten the scan's keys: they must still find every phrase.
+  hrnews::Term a{"a-b", "", {{"en", "a b"}}, {{"fr", {"de la paz", "x y z"}}}, {}, {}, {}, false};
+  hrnews::Term b{"of-the", "", {{"en", "of the detention"}}, {{"es", {"ill a", "el uso de la fuerza"}}}, {}, {}, {}, false};
+  hrnews::Term c{"single", "", {{"en", "torture"}}, {}, {}, {}, {}, false};
+  const hrnews::Taxonomy taxonomy({hrnews::Scheme{"short", "", {}, {a, b, c}}});
+  const hrnews::TextTermFinder finder(taxonomy, "short");
+  CHECK(finder.phrase_count() == 6);
+  CHECK(codes(finder.find("A b; of THE detention, de la PAZ")) == "a-b of-the ");
+  CHECK(codes(finder.find("x yz; x  y z")) == "a-b ");
+  CHECK(finder.find("ab de lapaz torture").empty());
+  compare_on_random_texts(taxonomy, "short", 7, 5000);
+}
