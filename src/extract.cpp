@@ -11,7 +11,10 @@
 #include <string>
 #include <utility>
 
-#if defined(__SSE2__)
+// The scan's vector path: SSE2 (baseline on x86-64); HRNEWS_NO_SSE2 selects
+// the portable path, which every other target takes.
+#if defined(__SSE2__) && !defined(HRNEWS_NO_SSE2)
+#define HRNEWS_SCAN_SSE2 1
 #include <emmintrin.h>
 #endif
 
@@ -85,16 +88,17 @@ std::vector<std::string> split_words(const std::string& folded) {
 // 2. Scan (`scan_words`): word starts are found 64 bytes at a time as a bit
 //    mask (a non-zero byte after a zero). A word costs a few instructions: its
 //    first `key_bytes` bytes (with the 0 that ends a shorter word; they are
-//    never those of another word) index a bitmap of the phrases' first words;
-//    a word that may start a phrase waits for the next word, whose first two
-//    bytes, with its own key, index a bitmap of the phrases' first two words.
+//    never those of another word) index a table of the phrases' first words;
+//    for a word that may start a phrase, the first two bytes of the next word
+//    (the next bit of the mask), with its own key, index a bitmap of the
+//    phrases' first two words.
 //    Only when both bitmaps say yes is the word hashed (`word_hash_padded`),
 //    looked up among the first words, and the words after it hashed one by one
 //    as the phrases need them (`match_at`). Since the bitmaps only rule out
 //    words that start no phrase, the results are those of hashing every word:
 //    the same phrases, found in the same order.
 
-constexpr unsigned first_map_bits = 12;  // bitmap of first-word keys: 4096 bits
+constexpr unsigned first_map_bits = 12;  // table of first-word keys: 4096 bytes (one load a word)
 constexpr unsigned pair_map_bits = 15;   // bitmap of (first-word key, next word's two bytes): 32768 bits
 
 /// Four bytes at `p` as a number whose lowest byte is `p[0]`, on any target.
@@ -131,12 +135,12 @@ constexpr std::array<unsigned char, 256> word_byte = [] {
   return t;
 }();
 
-/// Folds the 16 bytes at `src` into the 16 bytes at `dst` as ASCII (letters
-/// lower-cased, digits kept, anything else 0) and returns the mask of those
-/// that the scalar path must read: `<`, `&` and bytes >= 0x80 (bit k for byte k).
-inline unsigned fold16(const char* src, char* dst) noexcept {
-#if defined(__SSE2__)
-  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src));
+#if defined(HRNEWS_SCAN_SSE2)
+/// Folds the 16 bytes `v` into the 16 bytes at `dst` as ASCII (letters
+/// lower-cased, digits kept, anything else 0); returns a vector whose bytes
+/// have their high bit set where the scalar path must read: `<`, `&` and bytes
+/// >= 0x80.
+inline __m128i fold16_sse2(__m128i v, char* dst) noexcept {
   const __m128i t = _mm_or_si128(v, _mm_set1_epi8(0x20));  // letters in lower case; digits have the bit already
   // Signed comparisons on bytes moved so that the range starts at -128.
   const __m128i letter = _mm_cmplt_epi8(_mm_add_epi8(t, _mm_set1_epi8(static_cast<char>(0x80 - 'a'))),
@@ -145,7 +149,17 @@ inline unsigned fold16(const char* src, char* dst) noexcept {
                                        _mm_set1_epi8(static_cast<char>(-128 + 10)));
   _mm_storeu_si128(reinterpret_cast<__m128i*>(dst), _mm_and_si128(t, _mm_or_si128(letter, digit)));
   const __m128i special = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('<')), _mm_cmpeq_epi8(v, _mm_set1_epi8('&')));
-  return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(special, v)));  // the high bit: >= 0x80, or special
+  return _mm_or_si128(special, v);  // the high bit: >= 0x80, or special
+}
+#endif
+
+/// Folds the 16 bytes at `src` into the 16 bytes at `dst` as ASCII (letters
+/// lower-cased, digits kept, anything else 0) and returns the mask of those
+/// that the scalar path must read: `<`, `&` and bytes >= 0x80 (bit k for byte k).
+inline unsigned fold16(const char* src, char* dst) noexcept {
+#if defined(HRNEWS_SCAN_SSE2)
+  return static_cast<unsigned>(
+      _mm_movemask_epi8(fold16_sse2(_mm_loadu_si128(reinterpret_cast<const __m128i*>(src)), dst)));
 #else
   unsigned special = 0;
   for (unsigned k = 0; k < 16; ++k) {
@@ -160,7 +174,7 @@ inline unsigned fold16(const char* src, char* dst) noexcept {
 
 /// Bit k set when byte k of the 64 at `f` is not 0.
 inline std::uint64_t nonzero_mask(const char* f) noexcept {
-#if defined(__SSE2__)
+#if defined(HRNEWS_SCAN_SSE2)
   const __m128i zero = _mm_setzero_si128();
   std::uint64_t z = 0;
   for (int k = 0; k < 4; ++k) {
@@ -176,6 +190,21 @@ inline std::uint64_t nonzero_mask(const char* f) noexcept {
 #endif
 }
 
+/// The end of the word at `f[i]` of the fold buffer (its first 0 byte; the
+/// buffer is zero-padded), eight bytes at a time.
+inline std::size_t word_end(const char* f, std::size_t i) noexcept {
+  if (!little_endian()) {
+    while (f[i] != 0) ++i;
+    return i;
+  }
+  for (;; i += 8) {
+    std::uint64_t x;
+    std::memcpy(&x, f + i, 8);
+    const std::uint64_t zero = (x - detail::swar::ones) & ~x & detail::swar::high_bits;  // exact at the lowest 0 byte
+    if (zero) return i + static_cast<std::size_t>(__builtin_ctzll(zero)) / 8;
+  }
+}
+
 /// Per-thread buffers of `find`.
 struct ScanBuffers {
   std::vector<char> folded;           // the fold buffer, zero-padded
@@ -183,7 +212,7 @@ struct ScanBuffers {
   std::vector<std::uint64_t> after;   // hashes of the words after a candidate first word
 };
 
-constexpr std::size_t fold_padding = 96;  // zero bytes after the folded text: 64-byte masks, 4-byte keys, 8-byte hash reads
+constexpr std::size_t fold_padding = 64;  // zero bytes after the folded text: 64-byte masks, 4-byte keys, 8-byte reads
 
 /// Pass 1: folds `text` into `b.folded` (see above); returns its length.
 std::size_t fold_words(std::string_view text, ScanBuffers& b) {
@@ -193,29 +222,68 @@ std::size_t fold_words(std::string_view text, ScanBuffers& b) {
   char* out = b.folded.data();
   std::size_t i = 0, o = 0;  // o <= i throughout: no code point folds to more bytes than it has
   while (i < n) {
+    // The bytes folded at once (64, 16, or what is left), and those of them
+    // that the scalar path must read (bit k for byte i + k).
     const std::size_t avail = n - i;
-    unsigned special;
-    if (avail >= 16) {
+    std::size_t step;
+    std::uint64_t special;
+    if (avail >= 64) {
+      step = 64;
+#if defined(HRNEWS_SCAN_SSE2)
+      auto load = [p](std::size_t at) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + at)); };
+      const __m128i s0 = fold16_sse2(load(i), out + o), s1 = fold16_sse2(load(i + 16), out + o + 16);
+      const __m128i s2 = fold16_sse2(load(i + 32), out + o + 32), s3 = fold16_sse2(load(i + 48), out + o + 48);
+      if (_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(s0, s1), _mm_or_si128(s2, s3))) == 0) {
+        i += 64;
+        o += 64;
+        continue;
+      }
+      auto bits = [](__m128i s) { return static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(s))); };
+      special = bits(s0) | bits(s1) << 16 | bits(s2) << 32 | bits(s3) << 48;
+#else
+      special = std::uint64_t{fold16(p + i, out + o)} | std::uint64_t{fold16(p + i + 16, out + o + 16)} << 16 |
+                std::uint64_t{fold16(p + i + 32, out + o + 32)} << 32 |
+                std::uint64_t{fold16(p + i + 48, out + o + 48)} << 48;
+#endif
+    } else if (avail >= 16) {
+      step = 16;
       special = fold16(p + i, out + o);
     } else {
-      char tail[16] = {};
-      std::memcpy(tail, p + i, avail);
-      special = fold16(tail, out + o) | (0xFFFFu << avail);  // stop at the end of the text
+      // The last bytes: the 16 that end the text are folded aside, and those
+      // not yet read copied with zeros after them.
+      step = avail;
+      char folded[32] = {};
+      if (n >= 16) {
+        special = fold16(p + n - 16, folded) >> (16 - avail);
+        std::memcpy(out + o, folded + 16 - avail, 16);
+      } else {
+        char tail[16] = {};
+        std::memcpy(tail, p + i, avail);
+        special = fold16(tail, out + o);
+      }
+      special |= 0xFFFFu << avail;  // stop at the end of the text
     }
     if (special == 0) {
-      i += 16;
-      o += 16;
+      i += step;
+      o += step;
       continue;
     }
-    const auto j = static_cast<std::size_t>(__builtin_ctz(special));
+    // The folded bytes before the special one are right; those after it are
+    // folded again from there.
+    const auto j = static_cast<std::size_t>(__builtin_ctzll(special));
     i += j;
     o += j;
     if (i >= n) break;
     const auto c = static_cast<unsigned char>(p[i]);
     if (c == '<') {  // a tag: skipped, a word boundary
       out[o++] = 0;
-      const void* close = std::memchr(p + i, '>', n - i);
-      i = close ? static_cast<std::size_t>(static_cast<const char*>(close) - p) + 1 : n;
+      std::size_t k = i + 1;  // most tags are short (`<p>`, `</b>`): a few bytes before memchr
+      while (k < n && k < i + 8 && p[k] != '>') ++k;
+      if (k < n && p[k] != '>') {
+        const void* close = std::memchr(p + k, '>', n - k);
+        k = close ? static_cast<std::size_t>(static_cast<const char*>(close) - p) : n;
+      }
+      i = k < n ? k + 1 : n;
     } else if (c == '&') {  // a character reference: skipped, a word boundary
       out[o++] = 0;
       std::size_t k = i + 1;
@@ -236,7 +304,9 @@ std::size_t fold_words(std::string_view text, ScanBuffers& b) {
       }
     }
   }
-  std::memset(out + o, 0, fold_padding);
+  char* const pad = out + o;
+  char zeros[fold_padding] = {};
+  std::memcpy(pad, zeros, fold_padding);
   return o;
 }
 
@@ -263,7 +333,8 @@ struct TextTermFinder::Impl {
   /// (their first `key_bytes` bytes, `key_mask`), and of first words with the
   /// first two bytes of the second.
   std::uint32_t key_mask = ~std::uint32_t{0};
-  std::vector<std::uint64_t> first_map, pair_map;
+  std::vector<unsigned char> first_map;  // 1 for the key of a first word
+  std::vector<std::uint64_t> pair_map;   // bitmap
 
   const Slot* lookup(std::uint64_t h) const noexcept {
     for (std::size_t i = h & mask;; i = (i + 1) & mask) {
@@ -281,31 +352,42 @@ struct TextTermFinder::Impl {
 
   /// Pass 2: the words of `f` (`n` folded bytes, zero-padded) that pass both
   /// filters go to `match_at`.
+  /// (`FullKey`: keys of four bytes, no mask to apply.)
+  template <bool FullKey>
   void scan_words(const char* f, std::size_t n, ScanBuffers& b, std::vector<TermRef>& out) const {
     Seen seen;
-    const std::uint32_t km = key_mask;
-    const std::uint64_t* first_bits = first_map.data();
-    const std::uint64_t* pair_bits = pair_map.data();
+    const std::uint32_t km = FullKey ? ~std::uint32_t{0} : key_mask;
+    const unsigned char* firsts = first_map.data();
+    const std::uint64_t* pairs = pair_map.data();
+    auto pair_known = [pairs](std::uint32_t first_key, std::uint32_t next) {
+      const std::size_t pi = pair_index(first_key, next);
+      return (pairs[pi >> 6] >> (pi & 63)) & 1;
+    };
     std::uint64_t carry = 0;  // whether the byte before the window is in a word
-    bool pending = false;     // whether the last word may start a phrase
+    bool pending = false;     // a candidate first word whose next word is in a later window
     std::uint32_t pending_key = 0;
     std::size_t pending_at = 0;
     for (std::size_t base = 0; base < n; base += 64) {
-      const std::uint64_t nz = nonzero_mask(f + base);
+      const char* w = f + base;
+      const std::uint64_t nz = nonzero_mask(w);
       std::uint64_t starts = nz & ~((nz << 1) | carry);
       carry = nz >> 63;
+      if (pending && starts) {
+        pending = false;
+        if (pair_known(pending_key, load_le32(w + __builtin_ctzll(starts)))) match_at(f, n, pending_at, b, out, seen);
+      }
       while (starts) {
-        const std::size_t at = base + static_cast<std::size_t>(__builtin_ctzll(starts));
+        const auto at = static_cast<std::size_t>(__builtin_ctzll(starts));
         starts &= starts - 1;
-        const std::uint32_t word = load_le32(f + at);
-        if (pending) {
-          const std::size_t pi = pair_index(pending_key, word);
-          if ((pair_bits[pi >> 6] >> (pi & 63)) & 1) match_at(f, n, pending_at, b, out, seen);
+        const std::uint32_t key = load_le32(w + at) & km;
+        if (!firsts[first_index(key)]) continue;  // most words: they start no phrase
+        if (!starts) {  // the next word is in a later window
+          pending = true;
+          pending_key = key;
+          pending_at = base + at;
+          break;
         }
-        pending_key = word & km;
-        const std::size_t fi = first_index(pending_key);
-        pending = (first_bits[fi >> 6] >> (fi & 63)) & 1;
-        pending_at = at;
+        if (pair_known(key, load_le32(w + __builtin_ctzll(starts)))) match_at(f, n, base + at, b, out, seen);
       }
     }
   }
@@ -314,8 +396,7 @@ struct TextTermFinder::Impl {
   /// (hashes) as before; matches go to `out`.
   void match_at(const char* f, std::size_t n, std::size_t at, ScanBuffers& b, std::vector<TermRef>& out,
                 Seen& seen) const {
-    std::size_t end = at;
-    while (f[end] != 0) ++end;
+    const std::size_t end = word_end(f, at);
     const Slot* slot = lookup(buffer_word_hash(f + at, end - at));
     if (!slot) return;
     std::vector<std::uint64_t>& after = b.after;  // hashes of the next words, as far as needed
@@ -327,8 +408,7 @@ struct TextTermFinder::Impl {
       while (after.size() + 1 < len) {
         while (cursor < n && f[cursor] == 0) ++cursor;
         if (cursor >= n) break;
-        std::size_t e = cursor;
-        while (f[e] != 0) ++e;
+        const std::size_t e = word_end(f, cursor);
         after.push_back(buffer_word_hash(f + cursor, e - cursor));
         cursor = e;
       }
@@ -390,14 +470,14 @@ TextTermFinder::TextTermFinder(const Taxonomy& taxonomy, std::string_view scheme
   for (const auto& lead : leads) shortest = std::min(shortest, lead.first.size());
   const std::size_t key_bytes = std::min<std::size_t>(4, shortest + 1);
   impl_->key_mask = key_bytes == 4 ? ~std::uint32_t{0} : (std::uint32_t{1} << (8 * key_bytes)) - 1;
-  impl_->first_map.assign((std::size_t{1} << first_map_bits) / 64, 0);
+  impl_->first_map.assign(std::size_t{1} << first_map_bits, 0);
   impl_->pair_map.assign((std::size_t{1} << pair_map_bits) / 64, 0);
   for (const auto& [first, second] : leads) {
     char a[8] = {}, b[8] = {};  // zero-padded, as the fold buffer is
     std::memcpy(a, first.data(), std::min<std::size_t>(4, first.size()));
     std::memcpy(b, second.data(), std::min<std::size_t>(4, second.size()));
     const std::uint32_t key = load_le32(a) & impl_->key_mask;
-    set_bit(impl_->first_map, first_index(key));
+    impl_->first_map[first_index(key)] = 1;
     set_bit(impl_->pair_map, pair_index(key, load_le32(b)));
   }
 }
@@ -410,7 +490,10 @@ void TextTermFinder::find(std::string_view text, std::vector<TermRef>& out) cons
   if (impl_->phrases.empty() || text.empty()) return;
   thread_local ScanBuffers buffers;
   const std::size_t n = fold_words(text, buffers);
-  impl_->scan_words(buffers.folded.data(), n, buffers, out);
+  if (impl_->key_mask == ~std::uint32_t{0})
+    impl_->scan_words<true>(buffers.folded.data(), n, buffers, out);
+  else
+    impl_->scan_words<false>(buffers.folded.data(), n, buffers, out);
 }
 
 std::vector<TermRef> TextTermFinder::find(std::string_view text) const {
