@@ -95,14 +95,15 @@ std::string codes(const std::vector<hrnews::TermRef>& refs) {
   return out;
 }
 
-/// Random texts of 0..200 bytes: label words in any case (with their accents,
+/// Random texts of 0..200 bytes (or another size): label words in any case (with their accents,
 /// sometimes decomposed into a letter and a combining mark), separators, tags,
 /// references, long words, digits, accented and non-Latin letters, invalid
 /// bytes; cut at any byte, so that phrases fall across every 8- and 16-byte
 /// boundary and texts end inside a word, a tag or a code point.
 class TextMaker {
  public:
-  TextMaker(const hrnews::Taxonomy& taxonomy, std::string_view scheme_id, std::uint64_t seed) : rng_(seed) {
+  TextMaker(const hrnews::Taxonomy& taxonomy, std::string_view scheme_id, std::uint64_t seed, std::size_t max_size)
+      : rng_(seed), max_size_(max_size) {
     if (const hrnews::Scheme* scheme = taxonomy.find_scheme(scheme_id))
       for (const hrnews::Term& t : scheme->terms) {
         for (const auto& [lang, label] : t.labels) labels_.push_back(label);
@@ -112,7 +113,7 @@ class TextMaker {
   }
 
   std::string make() {
-    const std::size_t target = pick(201);
+    const std::size_t target = pick(max_size_ + 1);
     std::string text(pick(20), 'x');  // shifts everything against the 8- and 16-byte blocks
     if (pick(3) == 0) text.clear();
     while (text.size() < target) text += piece();
@@ -158,14 +159,15 @@ class TextMaker {
   }
 
   std::mt19937_64 rng_;
+  std::size_t max_size_;
   std::vector<std::string> labels_;
 };
 
 void compare_on_random_texts(const hrnews::Taxonomy& taxonomy, std::string_view scheme, std::uint64_t seed,
-                             std::uint64_t count) {
+                             std::uint64_t count, std::size_t max_size = 200) {
   const hrnews::TextTermFinder finder(taxonomy, scheme);
   const ReferenceFinder reference(taxonomy, scheme);
-  TextMaker maker(taxonomy, scheme, seed);
+  TextMaker maker(taxonomy, scheme, seed, max_size);
   std::size_t found = 0;
   for (std::uint64_t i = 0; i < count; ++i) {
     const std::string text = maker.make();
@@ -187,6 +189,8 @@ TEST_CASE("the violation scan finds what a fold-and-split reference finds in ran
   const std::uint64_t seed = hrnews_test::env_number("HRNEWS_SCAN_SEED", 20261129);
   const std::uint64_t count = hrnews_test::env_number("HRNEWS_SCAN_COUNT", 20000);
   compare_on_random_texts(hrnews::builtin_taxonomy(), "violation", seed, count);
+  // Longer texts: many 64-byte windows, candidates whose next word is windows away.
+  compare_on_random_texts(hrnews::builtin_taxonomy(), "violation", seed + 1, count / 10, 2000);
 }
 
 TEST_CASE("the violation scan handles phrases that start with one- and two-letter words", "[extract]") {
