@@ -16,6 +16,7 @@
 #include <hrnews/extract.hpp>
 
 #include "fold.hpp"
+#include "classify_detail.hpp"
 #include "language_detail.hpp"
 
 namespace hrnews {
@@ -292,6 +293,8 @@ constexpr Phrase title_phrases[] = {
     {"absueltos", Cue::closing, nullptr},
 };
 
+static_assert(std::size(title_phrases) <= 256, "PhraseIndex keeps phrase indexes in bytes");
+
 // ASCII letters to lower case, digits kept; 0 for everything else.
 constexpr std::array<char, 128> ascii_fold = [] {
   std::array<char, 128> t{};
@@ -303,7 +306,9 @@ constexpr std::array<char, 128> ascii_fold = [] {
 
 /// Folds `text` like `normalize_label`, with a space at each end, into `out`
 /// (reused: no allocation once it is large enough). ASCII is folded inline.
-void fold_padded(std::string_view text, std::string& out) {
+/// With a `limit`, folding stops once `out` has that many bytes (then without
+/// the closing space): those bytes are the same as in the whole folded text.
+void fold_padded(std::string_view text, std::string& out, std::size_t limit = npos) {
   // Each input byte gives at most two output bytes (a letter and a space; a
   // multi-byte code point folds to at most as many bytes as it has), plus the ends.
   out.resize(2 * text.size() + 2);
@@ -320,6 +325,10 @@ void fold_padded(std::string_view text, std::string& out) {
         if (gap && p[-1] != ' ') *p++ = ' ';
         gap = false;
         *p++ = c;
+        if (static_cast<std::size_t>(p - begin) >= limit) {
+          out.resize(static_cast<std::size_t>(p - begin));
+          return;
+        }
       } else {
         gap = true;
       }
@@ -333,6 +342,10 @@ void fold_padded(std::string_view text, std::string& out) {
       if (gap && p[-1] != ' ') *p++ = ' ';
       gap = false;
       for (char c : folded) *p++ = c;
+      if (static_cast<std::size_t>(p - begin) >= limit) {
+        out.resize(static_cast<std::size_t>(p - begin));
+        return;
+      }
     } else if (!(cp >= 0x300 && cp <= 0x36F)) {  // combining marks do not break words
       gap = true;
     }
@@ -348,11 +361,12 @@ class PhraseIndex {
     for (std::size_t i = 0; i < std::size(title_phrases); ++i) {
       const std::string_view text = title_phrases[i].text;
       const std::string_view first = text.substr(0, text.find(' '));
-      by_first_word_[first].push_back(i);
+      longest_ = std::max(longest_, text.size());
       first_letters_[static_cast<unsigned char>(first[0])] |= 1u << first.size();
       for (std::size_t h = quick_hash(first) & (first_words_.size() - 1);; h = (h + 1) & (first_words_.size() - 1)) {
         if (first_words_[h].empty() || first_words_[h] == first) {
           first_words_[h] = first;
+          phrases_of_[h].push_back(static_cast<std::uint8_t>(i));  // in the order of title_phrases
           break;
         }
       }
@@ -360,13 +374,17 @@ class PhraseIndex {
   }
 
   /// True when some phrase begins with `word` (folded): a constant-time check before any folding.
-  bool is_first_word(std::string_view word) const noexcept {
-    if (word.empty()) return false;
+  bool is_first_word(std::string_view word) const noexcept { return slot_of(word) != npos; }
+  /// The slot of `word` among the first words, or npos.
+  std::size_t slot_of(std::string_view word) const noexcept {
+    if (word.empty()) return npos;
     for (std::size_t h = quick_hash(word) & (first_words_.size() - 1);; h = (h + 1) & (first_words_.size() - 1)) {
-      if (first_words_[h].empty()) return false;
-      if (first_words_[h] == word) return true;
+      if (first_words_[h].empty()) return npos;
+      if (first_words_[h] == word) return h;
     }
   }
+  /// Bit n of entry b: some phrase starts with a word of n bytes whose first byte is b.
+  const std::uint32_t* first_letters() const noexcept { return first_letters_.data(); }
   /// True when a phrase may start with a word whose lower-case form (accents
   /// kept) is `lower`: cheap for most words.
   bool may_start(std::string_view lower, bool ascii) const {
@@ -384,12 +402,14 @@ class PhraseIndex {
     const std::size_t n = title.size();
     std::size_t stop = std::min(n, start + window);
     while (stop < n && !separator(title[stop])) ++stop;  // never cut a word
-    fold_padded(title.substr(start, stop - start), buffer);
+    // Folded only as far as the longest phrase and the space after it reach:
+    // the bytes compared below are those of the whole window folded.
+    fold_padded(title.substr(start, stop - start), buffer, longest_ + 2);
     const std::size_t first_end = buffer.find(' ', 1);
     if (first_end == std::string::npos) return;
-    auto it = by_first_word_.find(std::string_view(buffer).substr(1, first_end - 1));
-    if (it == by_first_word_.end()) return;
-    for (std::size_t k : it->second) {
+    const std::size_t slot = slot_of(std::string_view(buffer).substr(1, first_end - 1));
+    if (slot == npos) return;
+    for (std::size_t k : phrases_of_[slot]) {
       const std::string_view text = title_phrases[k].text;
       if (buffer.compare(1, text.size(), text) == 0 && 1 + text.size() < buffer.size() && buffer[1 + text.size()] == ' ')
         f(title_phrases[k]);
@@ -427,7 +447,8 @@ class PhraseIndex {
   static std::size_t quick_hash(std::string_view w) noexcept {
     return (w.size() * 31u + static_cast<unsigned char>(w.front()) * 7u + static_cast<unsigned char>(w.back())) * 0x9E3779B1u >> 8;
   }
-  std::unordered_map<std::string_view, std::vector<std::size_t>> by_first_word_;
+  std::array<std::vector<std::uint8_t>, 256> phrases_of_{};  // by slot of first_words_: the phrases it begins
+  std::size_t longest_ = 0;  // bytes of the longest phrase
   std::array<std::uint32_t, 256> first_letters_{};  // bit n: some first word starts with this byte and has n bytes
   std::array<std::string_view, 256> first_words_{};  // the first words, open addressing on quick_hash
 };
@@ -768,9 +789,7 @@ void Classifier::add_ref(Article& a, Intervention* iv, const TermRef& ref) const
 
 /// The first case reference in `text`, if any.
 std::optional<CaseReference> first_reference(std::string_view text) {
-  std::vector<CaseReference> refs = find_case_references(text);
-  if (refs.empty()) return std::nullopt;
-  return std::move(refs.front());
+  return detail::first_case_reference(text, false);
 }
 
 LanguageGuess Classifier::identify(const Article& a, std::string_view title, std::string_view feed_language,
@@ -871,6 +890,7 @@ ItemClassification Classifier::run(Item& item, std::string_view feed_language) {
         }
       } observer;
       observer.index = &phrase_index();
+      observer.ascii_filter = observer.index->first_letters();  // what may_start checks first
       observer.title = rest_of_title;
       observer.buffer = &title_buffer_;
       observer.found = &on_phrase;
@@ -1042,14 +1062,18 @@ std::string diagnostic_key(const Diagnostic& d) { return d.code + '\n' + d.path 
 
 }  // namespace
 
-std::vector<CaseReference> find_case_references(std::string_view text) {
+namespace detail {
+
+/// Calls `f` with each reference of `text` in turn (what find_case_references
+/// lists) until `f` returns true. No slash is before `first_slash`.
+template <class F>
+void each_case_reference(std::string_view text, F&& f, std::size_t first_slash = 0) {
   // Every form has a digit, then (perhaps spaces and) a slash, within a few
   // bytes of its start: only the neighbourhood of such slashes is examined.
   constexpr std::size_t reach = 48;  // bytes before a slash where a reference may start
-  std::vector<CaseReference> out;
   std::size_t next = 0;              // no reference starts before this (the end of the last one)
   std::size_t tried = 0;             // starts before this were already tried
-  for (std::size_t slash_at = text.find('/'); slash_at != std::string_view::npos;
+  for (std::size_t slash_at = text.find('/', first_slash); slash_at != std::string_view::npos;
        slash_at = text.find('/', slash_at + 1)) {
     if (slash_at < next) continue;
     std::size_t d = slash_at;
@@ -1077,11 +1101,36 @@ std::vector<CaseReference> find_case_references(std::string_view text) {
       if (end == npos || (end < text.size() && is_alnum(text[end]))) continue;
       CaseReference r = CaseReference::parse(text.substr(start, end - start));
       if (r.scheme() != expected) continue;
-      out.push_back(std::move(r));
+      if (f(std::move(r))) return;  // the caller has what it wants
       next = tried = end;
       break;
     }
   }
+}
+
+std::optional<CaseReference> first_case_reference_searched(std::string_view text, bool appeals_only,
+                                                           std::size_t from) {
+  std::optional<CaseReference> out;
+  each_case_reference(
+      text,
+      [&](CaseReference&& r) {
+        if (appeals_only && r.scheme() != CaseScheme::observatory && r.scheme() != CaseScheme::amnesty_ua)
+          return false;
+        out = std::move(r);
+        return true;
+      },
+      from);
+  return out;
+}
+
+}  // namespace detail
+
+std::vector<CaseReference> find_case_references(std::string_view text) {
+  std::vector<CaseReference> out;
+  detail::each_case_reference(text, [&out](CaseReference&& r) {
+    out.push_back(std::move(r));
+    return false;
+  });
   return out;
 }
 

@@ -156,6 +156,10 @@ class WordTable {
   /// The weights of `word`, or null when it is not listed.
   const Weights* find(std::string_view word) const noexcept {
     if (word.empty() || word.size() > max_len) return nullptr;
+    // Most words are not listed: a listed word of this length, first and last byte (five bits of each)?
+    if (!((shapes_[word.size()][static_cast<unsigned char>(word[0]) & 31u] >>
+           (static_cast<unsigned char>(word.back()) & 31u)) & 1u))
+      return nullptr;
     for (std::size_t i = hash(word) & mask;; i = (i + 1) & mask) {
       const Key& k = keys_[i];
       if (k.len == 0) return nullptr;
@@ -165,7 +169,8 @@ class WordTable {
 
  private:
   static constexpr std::size_t max_len = 15;
-  static constexpr std::size_t size = 1024;  // a power of two, about twice the number of words
+  static constexpr std::size_t size_bits = 10;
+  static constexpr std::size_t size = std::size_t{1} << size_bits;  // about twice the number of words
   static constexpr std::size_t mask = size - 1;
   struct Key {
     std::uint8_t len = 0;
@@ -184,7 +189,9 @@ class WordTable {
     h ^= at(w.size() - 1) * 0xC2B2AE35u;
     if (w.size() > 2) h ^= at(1) * 0x27D4EB2Fu;
     if (w.size() > 3) h ^= at(w.size() - 2) * 0x165667B1u;
-    return h ^ (h >> 15) ^ (h >> 7);
+    // The top bits of a 64-bit product: every byte above reaches them (the
+    // low bits of the products above depend on the low bits of the bytes only).
+    return static_cast<std::size_t>((static_cast<std::uint64_t>(h) * 0x9E3779B97F4A7C15ULL) >> (64 - size_bits));
   }
   void insert(std::string_view word, int lang, float weight) {
     if (word.size() > max_len) return;
@@ -193,6 +200,7 @@ class WordTable {
       if (k.len == 0) {
         std::memcpy(k.text, word.data(), word.size());
         k.len = static_cast<std::uint8_t>(word.size());
+        shapes_[word.size()][static_cast<unsigned char>(word[0]) & 31u] |= 1u << (static_cast<unsigned char>(word.back()) & 31u);
       } else if (k.len != word.size() || !same(k.text, word)) {
         continue;
       }
@@ -202,6 +210,8 @@ class WordTable {
   }
   std::array<Key, size> keys_{};
   std::array<Weights, size> weights_{};
+  // By length: by the first byte's low five bits, a bit for each last byte's low five bits.
+  std::array<std::array<std::uint32_t, 32>, max_len + 1> shapes_{};
 };
 
 const WordTable& word_table() {
@@ -385,7 +395,10 @@ LanguageGuess identify_language_until(std::string_view text, double stop_lead, s
       const std::string_view w(word, len);
       score_word(w, s, table, endings_by_tail);
       ++words;
-      if (observer && word_start < observe_until) observer->word(w, word_start, word_ascii);
+      if (observer && word_start < observe_until &&
+          (!word_ascii || !observer->ascii_filter ||
+           (len < 32 && ((observer->ascii_filter[static_cast<unsigned char>(word[0])] >> len) & 1u))))
+        observer->word(w, word_start, word_ascii);
     }
     len = 0;
     too_long = false;
