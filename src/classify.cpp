@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <deque>
 #include <forward_list>
 #include <stdexcept>
@@ -362,6 +363,8 @@ class PhraseIndex {
       const std::string_view text = title_phrases[i].text;
       const std::string_view first = text.substr(0, text.find(' '));
       longest_ = std::max(longest_, text.size());
+      std::size_t& by_letter = longest_by_letter_[static_cast<unsigned char>(text[0])];
+      by_letter = std::max(by_letter, text.size());
       first_letters_[static_cast<unsigned char>(first[0])] |= 1u << first.size();
       for (std::size_t h = quick_hash(first) & (first_words_.size() - 1);; h = (h + 1) & (first_words_.size() - 1)) {
         if (first_words_[h].empty() || first_words_[h] == first) {
@@ -404,7 +407,10 @@ class PhraseIndex {
     while (stop < n && !separator(title[stop])) ++stop;  // never cut a word
     // Folded only as far as the longest phrase and the space after it reach:
     // the bytes compared below are those of the whole window folded.
-    fold_padded(title.substr(start, stop - start), buffer, longest_ + 2);
+    // (For an ASCII first letter, the longest phrase that begins with it.)
+    const auto first = static_cast<unsigned char>(title[start]);
+    const std::size_t longest = first < 0x80 ? longest_by_letter_[static_cast<unsigned char>(ascii_fold[first])] : longest_;
+    fold_padded(title.substr(start, stop - start), buffer, longest + 2);
     const std::size_t first_end = buffer.find(' ', 1);
     if (first_end == std::string::npos) return;
     const std::size_t slot = slot_of(std::string_view(buffer).substr(1, first_end - 1));
@@ -449,6 +455,7 @@ class PhraseIndex {
   }
   std::array<std::vector<std::uint8_t>, 256> phrases_of_{};  // by slot of first_words_: the phrases it begins
   std::size_t longest_ = 0;  // bytes of the longest phrase
+  std::array<std::size_t, 256> longest_by_letter_{};  // the same for the phrases that begin with a byte
   std::array<std::uint32_t, 256> first_letters_{};  // bit n: some first word starts with this byte and has n bytes
   std::array<std::string_view, 256> first_words_{};  // the first words, open addressing on quick_hash
 };
@@ -466,6 +473,11 @@ class Classifier {
   Classifier(const Taxonomy& taxonomy, const ClassifyOptions& options) : tax_(taxonomy), opt_(options) {
     if (opt_.text_terms) text_terms_ = &text_finder(tax_);
     const auto& schemes = tax_.schemes();
+    by_shape_.fill(no_scheme);
+    for (std::size_t i = 0; i < schemes.size(); ++i) {
+      std::uint8_t& slot = by_shape_[shape(schemes[i].id)];
+      slot = (slot == no_scheme && i < several_schemes) ? static_cast<std::uint8_t>(i) : several_schemes;
+    }
     for (std::size_t i = 0; i < schemes.size(); ++i) {
       const std::string& id = schemes[i].id;
       scheme_index_.emplace(id, i);
@@ -513,8 +525,21 @@ class Classifier {
   };
 
   Mask bit(std::size_t scheme) const noexcept { return scheme < 64 ? Mask{1} << scheme : 0; }
+  /// Key of a scheme id in `by_shape_`: its length and first and last bytes, a few bits of each.
+  static std::size_t shape(const std::string& id) noexcept {
+    if (id.empty()) return 0;
+    return ((id.size() & 15u) << 6) | ((static_cast<unsigned char>(id.front()) & 7u) << 3) |
+           (static_cast<unsigned char>(id.back()) & 7u);
+  }
   std::size_t scheme_of(const TermRef& ref) const {
     const auto& schemes = tax_.schemes();
+    // Most ids are told apart by their shape: one comparison then.
+    const std::uint8_t only = by_shape_[shape(ref.scheme)];
+    if (only == no_scheme) return npos;
+    if (only != several_schemes) {
+      const std::string& s = schemes[only].id;
+      return s.size() == ref.scheme.size() && std::memcmp(s.data(), ref.scheme.data(), s.size()) == 0 ? only : npos;
+    }
     if (schemes.size() <= 16) {  // a few short ids: comparing is cheaper than hashing
       const std::string& id = ref.scheme;
       for (std::size_t i = 0; i < schemes.size(); ++i) {
@@ -540,6 +565,9 @@ class Classifier {
   const TextTermFinder* text_terms_ = nullptr;
   std::vector<TermRef> text_found_;
   std::unordered_map<std::string, std::size_t> scheme_index_;
+  // By the shape of an id: the one scheme of that shape, or none, or several (then compared in turn).
+  static constexpr std::uint8_t no_scheme = 255, several_schemes = 254;
+  std::array<std::uint8_t, 1024> by_shape_;
   std::size_t country_ = npos, region_ = npos, violation_ = npos, genre_ = npos, theme_ = npos, mechanism_ = npos;
   std::unordered_set<std::string> appeal_genres_;
   std::unordered_map<std::string, Mask> hints_;

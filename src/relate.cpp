@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <map>
 #include <numeric>
@@ -161,6 +162,22 @@ bool has_relation(const Article& a, RelationType rel) {
   return std::any_of(a.related.begin(), a.related.end(), [rel](const Relation& r) { return r.rel == rel; });
 }
 
+/// A hash of `s`, eight bytes at a time (a function of the bytes only, whatever the byte order).
+std::uint64_t hash_text(std::string_view s) noexcept {
+  constexpr std::uint64_t k = 0x9E3779B97F4A7C15ULL;
+  std::uint64_t h = s.size() * k;
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t x;
+    std::memcpy(&x, s.data() + i, 8);
+    h = (((h << 23) | (h >> 41)) ^ x) * k;
+  }
+  std::uint64_t x = 0;
+  for (std::size_t j = i; j < s.size(); ++j) x = (x << 8) | static_cast<unsigned char>(s[j]);
+  h = (((h << 23) | (h >> 41)) ^ x) * k;
+  return h ^ (h >> 29);
+}
+
 /// Union–find over item indexes.
 struct Groups {
   std::vector<std::size_t> parent;
@@ -304,8 +321,11 @@ RelateResult relate(Collection& c, const RelateOptions& options) {
       if (const auto m = url_marker(a.url)) {
         const std::string_view url = a.url;
         const std::string_view before = url.substr(0, m->at), after = url.substr(m->at + m->len);
-        stem.assign(before).append(1, '*').append(after);
-        stems.push_back(Stem{std::hash<std::string_view>{}(stem), i, before, url.substr(m->at, m->len), after});
+        stem.resize(before.size() + 1 + after.size());
+        std::memcpy(&stem[0], before.data(), before.size());
+        stem[before.size()] = '*';
+        std::memcpy(&stem[before.size() + 1], after.data(), after.size());
+        stems.push_back(Stem{hash_text(stem), i, before, url.substr(m->at, m->len), after});
       }
     }
     auto same_stem = [](const Stem& x, const Stem& y) {
