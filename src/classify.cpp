@@ -468,6 +468,67 @@ const PhraseIndex& phrase_index() {
 // ---------------------------------------------------------------------------
 // The classifier: taxonomy roles, hint and label caches
 
+/// A hash of `s`, eight bytes at a time.
+inline std::uint64_t hash_text(std::string_view s) noexcept {
+  constexpr std::uint64_t k = 0x9E3779B97F4A7C15ULL;
+  std::uint64_t h = s.size() * k;
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t x;
+    std::memcpy(&x, s.data() + i, 8);
+    h = (((h << 23) | (h >> 41)) ^ x) * k;
+  }
+  std::uint64_t x = 0;
+  for (std::size_t j = i; j < s.size(); ++j) x = (x << 8) | static_cast<unsigned char>(s[j]);
+  h = (((h << 23) | (h >> 41)) ^ x) * k;
+  return h ^ (h >> 29);
+}
+
+/// A faster way into a map from strings to `V` (a node-based map, whose keys
+/// and values never move): open addressing on `hash_text`, with views of the
+/// map's own keys. Found: a pointer to the value; not found: null.
+template <class V>
+class TextIndex {
+ public:
+  V* find(std::string_view key) const noexcept {
+    if (slots_.empty()) return nullptr;
+    const std::uint64_t h = hash_text(key);
+    for (std::size_t i = static_cast<std::size_t>(h) & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
+      const Slot& slot = slots_[i];
+      if (!slot.value) return nullptr;
+      if (slot.hash == h && slot.key.size() == key.size() &&
+          (key.empty() || std::memcmp(slot.key.data(), key.data(), key.size()) == 0))
+        return slot.value;
+    }
+  }
+  /// Adds `key` (a view of the map's key, not yet indexed) for `value`.
+  void insert(std::string_view key, V* value) {
+    if (2 * (used_ + 1) > slots_.size()) grow();
+    place(Slot{hash_text(key), key, value});
+    ++used_;
+  }
+
+ private:
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::string_view key;
+    V* value = nullptr;
+  };
+  void place(const Slot& s) {
+    std::size_t i = static_cast<std::size_t>(s.hash) & (slots_.size() - 1);
+    while (slots_[i].value) i = (i + 1) & (slots_.size() - 1);
+    slots_[i] = s;
+  }
+  void grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 64 : 2 * old.size(), Slot{});
+    for (const Slot& s : old)
+      if (s.value) place(s);
+  }
+  std::vector<Slot> slots_;
+  std::size_t used_ = 0;
+};
+
 class Classifier {
  public:
   Classifier(const Taxonomy& taxonomy, const ClassifyOptions& options) : tax_(taxonomy), opt_(options) {
@@ -579,6 +640,8 @@ class Classifier {
   // move once made (node-based containers), so pointers to their refs stay valid.
   std::unordered_map<std::string, std::forward_list<CacheEntry>> label_cache_;
   std::unordered_map<std::string, std::vector<TermRef>> prefix_cache_;
+  TextIndex<std::forward_list<CacheEntry>> label_index_;  // into label_cache_
+  TextIndex<std::vector<TermRef>> prefix_index_;          // into prefix_cache_
   Resolved scratch_;
   std::vector<TermRef> prefix_scratch_;
   std::string text_buffer_;
@@ -695,11 +758,10 @@ const Classifier::Resolved& Classifier::resolve_cached(const Category& category)
   // By term first (one hash), then by scheme among the few schemes that term came with.
   std::forward_list<CacheEntry>* entries = nullptr;
   if (category.label.empty()) {
-    auto it = label_cache_.find(category.term);
-    if (it != label_cache_.end()) {
-      for (const CacheEntry& e : it->second)
+    if (std::forward_list<CacheEntry>* known = label_index_.find(category.term)) {
+      for (const CacheEntry& e : *known)
         if (e.scheme == category.scheme) return e.resolved;
-      entries = &it->second;
+      entries = known;
     }
   }
   const Mask hint = hint_for(category.scheme);
@@ -713,7 +775,11 @@ const Classifier::Resolved& Classifier::resolve_cached(const Category& category)
     scratch_ = std::move(r);
     return scratch_;
   }
-  if (!entries) entries = &label_cache_[category.term];
+  if (!entries) {
+    const auto it = label_cache_.try_emplace(category.term).first;
+    entries = &it->second;
+    label_index_.insert(it->first, entries);
+  }
   entries->push_front(CacheEntry{category.scheme, std::move(r)});
   return entries->front().resolved;
 }
@@ -748,9 +814,7 @@ std::vector<std::string_view> split_places(std::string_view prefix) {
 }
 
 const std::vector<TermRef>& Classifier::prefix_places(std::string_view prefix) {
-  std::string key(prefix);
-  auto it = prefix_cache_.find(key);
-  if (it != prefix_cache_.end()) return it->second;
+  if (std::vector<TermRef>* known = prefix_index_.find(prefix)) return *known;
   std::vector<TermRef> places;
   const Mask only = bit(country_) | bit(region_);
   if (only) {
@@ -774,7 +838,9 @@ const std::vector<TermRef>& Classifier::prefix_places(std::string_view prefix) {
     prefix_scratch_ = std::move(places);
     return prefix_scratch_;
   }
-  return prefix_cache_.emplace(std::move(key), std::move(places)).first->second;
+  const auto it = prefix_cache_.emplace(std::string(prefix), std::move(places)).first;
+  prefix_index_.insert(it->first, &it->second);
+  return it->second;
 }
 
 /// The prefix of a title (trimmed) and the offset where the rest begins; an
@@ -826,7 +892,13 @@ LanguageGuess Classifier::identify(const Article& a, std::string_view title, std
   // the summary (or of the content) too.
   std::string_view text = title;
   const Text* more = a.summary && !a.summary->value.empty() ? &*a.summary : a.content ? &*a.content : nullptr;
-  if (more && static_cast<std::size_t>(std::count(title.begin(), title.end(), ' ')) + 1 < title_words_enough) {
+  auto short_title = [&title] {  // fewer than title_words_enough words (spaces + 1); counting stops there
+    std::size_t spaces = 0;
+    for (char c : title)
+      if (c == ' ' && ++spaces + 1 >= title_words_enough) return false;
+    return true;
+  };
+  if (more && short_title()) {
     std::size_t n = std::min(more->value.size(), max_language_text);
     while (n < more->value.size() && n > 0 && (static_cast<unsigned char>(more->value[n]) & 0xC0) == 0x80) --n;
     text_buffer_.assign(title);

@@ -499,3 +499,27 @@ TEST_CASE("title phrases are found however their words are spaced, punctuated an
   CHECK(type_of("Iran: Unconditional psychological recommendations update") == hrnews::InterventionType::follow_up);
   CHECK(type_of("Iran: Unconditional psychological recommendations updated") == hrnews::InterventionType::urgent_appeal);
 }
+
+TEST_CASE("categories and title prefixes seen again are resolved as the first time, however many there are",
+          "[classify]") {
+  // Hundreds of distinct category terms and title prefixes (the caches grow
+  // several times), with known ones coming back among them.
+  Collection c;
+  constexpr int n = 600;
+  for (int i = 0; i < n; ++i) {
+    const std::string prefix = i % 10 == 0 ? "Burundi" : "Place " + std::to_string(i);
+    c.items.emplace_back(article(prefix + ": text " + std::to_string(i),
+                                 {{"Arbitrary detention", "", ""}, {"Label " + std::to_string(i), "", ""},
+                                  {"Arbitrary detention", "violation", ""}}));
+  }
+  hrnews::classify(c, hrnews::builtin_taxonomy(), {});
+  for (int i = 0; i < n; ++i) {
+    INFO("item " << i);
+    const Article& a = hrnews::article_of(c.items[static_cast<std::size_t>(i)]);
+    CHECK(a.subjects == std::vector<TermRef>{{"violation", "arbitrary-detention"}});
+    CHECK(a.countries == (i % 10 == 0 ? std::vector<std::string>{"BI"} : std::vector<std::string>{}));
+  }
+  const hrnews::Diagnostic* unknown = find_diagnostic(c, "unknown-category");
+  REQUIRE(unknown);
+  CHECK(unknown->message.rfind("600 category labels not in the taxonomy", 0) == 0);
+}
