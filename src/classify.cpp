@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <deque>
 #include <forward_list>
 #include <stdexcept>
@@ -16,6 +17,7 @@
 #include <hrnews/extract.hpp>
 
 #include "fold.hpp"
+#include "classify_detail.hpp"
 #include "language_detail.hpp"
 
 namespace hrnews {
@@ -292,6 +294,8 @@ constexpr Phrase title_phrases[] = {
     {"absueltos", Cue::closing, nullptr},
 };
 
+static_assert(std::size(title_phrases) <= 256, "PhraseIndex keeps phrase indexes in bytes");
+
 // ASCII letters to lower case, digits kept; 0 for everything else.
 constexpr std::array<char, 128> ascii_fold = [] {
   std::array<char, 128> t{};
@@ -303,7 +307,9 @@ constexpr std::array<char, 128> ascii_fold = [] {
 
 /// Folds `text` like `normalize_label`, with a space at each end, into `out`
 /// (reused: no allocation once it is large enough). ASCII is folded inline.
-void fold_padded(std::string_view text, std::string& out) {
+/// With a `limit`, folding stops once `out` has that many bytes (then without
+/// the closing space): those bytes are the same as in the whole folded text.
+void fold_padded(std::string_view text, std::string& out, std::size_t limit = npos) {
   // Each input byte gives at most two output bytes (a letter and a space; a
   // multi-byte code point folds to at most as many bytes as it has), plus the ends.
   out.resize(2 * text.size() + 2);
@@ -320,6 +326,10 @@ void fold_padded(std::string_view text, std::string& out) {
         if (gap && p[-1] != ' ') *p++ = ' ';
         gap = false;
         *p++ = c;
+        if (static_cast<std::size_t>(p - begin) >= limit) {
+          out.resize(static_cast<std::size_t>(p - begin));
+          return;
+        }
       } else {
         gap = true;
       }
@@ -333,6 +343,10 @@ void fold_padded(std::string_view text, std::string& out) {
       if (gap && p[-1] != ' ') *p++ = ' ';
       gap = false;
       for (char c : folded) *p++ = c;
+      if (static_cast<std::size_t>(p - begin) >= limit) {
+        out.resize(static_cast<std::size_t>(p - begin));
+        return;
+      }
     } else if (!(cp >= 0x300 && cp <= 0x36F)) {  // combining marks do not break words
       gap = true;
     }
@@ -348,11 +362,14 @@ class PhraseIndex {
     for (std::size_t i = 0; i < std::size(title_phrases); ++i) {
       const std::string_view text = title_phrases[i].text;
       const std::string_view first = text.substr(0, text.find(' '));
-      by_first_word_[first].push_back(i);
+      longest_ = std::max(longest_, text.size());
+      std::size_t& by_letter = longest_by_letter_[static_cast<unsigned char>(text[0])];
+      by_letter = std::max(by_letter, text.size());
       first_letters_[static_cast<unsigned char>(first[0])] |= 1u << first.size();
       for (std::size_t h = quick_hash(first) & (first_words_.size() - 1);; h = (h + 1) & (first_words_.size() - 1)) {
         if (first_words_[h].empty() || first_words_[h] == first) {
           first_words_[h] = first;
+          phrases_of_[h].push_back(static_cast<std::uint8_t>(i));  // in the order of title_phrases
           break;
         }
       }
@@ -360,13 +377,17 @@ class PhraseIndex {
   }
 
   /// True when some phrase begins with `word` (folded): a constant-time check before any folding.
-  bool is_first_word(std::string_view word) const noexcept {
-    if (word.empty()) return false;
+  bool is_first_word(std::string_view word) const noexcept { return slot_of(word) != npos; }
+  /// The slot of `word` among the first words, or npos.
+  std::size_t slot_of(std::string_view word) const noexcept {
+    if (word.empty()) return npos;
     for (std::size_t h = quick_hash(word) & (first_words_.size() - 1);; h = (h + 1) & (first_words_.size() - 1)) {
-      if (first_words_[h].empty()) return false;
-      if (first_words_[h] == word) return true;
+      if (first_words_[h].empty()) return npos;
+      if (first_words_[h] == word) return h;
     }
   }
+  /// Bit n of entry b: some phrase starts with a word of n bytes whose first byte is b.
+  const std::uint32_t* first_letters() const noexcept { return first_letters_.data(); }
   /// True when a phrase may start with a word whose lower-case form (accents
   /// kept) is `lower`: cheap for most words.
   bool may_start(std::string_view lower, bool ascii) const {
@@ -384,12 +405,17 @@ class PhraseIndex {
     const std::size_t n = title.size();
     std::size_t stop = std::min(n, start + window);
     while (stop < n && !separator(title[stop])) ++stop;  // never cut a word
-    fold_padded(title.substr(start, stop - start), buffer);
+    // Folded only as far as the longest phrase and the space after it reach:
+    // the bytes compared below are those of the whole window folded.
+    // (For an ASCII first letter, the longest phrase that begins with it.)
+    const auto first = static_cast<unsigned char>(title[start]);
+    const std::size_t longest = first < 0x80 ? longest_by_letter_[static_cast<unsigned char>(ascii_fold[first])] : longest_;
+    fold_padded(title.substr(start, stop - start), buffer, longest + 2);
     const std::size_t first_end = buffer.find(' ', 1);
     if (first_end == std::string::npos) return;
-    auto it = by_first_word_.find(std::string_view(buffer).substr(1, first_end - 1));
-    if (it == by_first_word_.end()) return;
-    for (std::size_t k : it->second) {
+    const std::size_t slot = slot_of(std::string_view(buffer).substr(1, first_end - 1));
+    if (slot == npos) return;
+    for (std::size_t k : phrases_of_[slot]) {
       const std::string_view text = title_phrases[k].text;
       if (buffer.compare(1, text.size(), text) == 0 && 1 + text.size() < buffer.size() && buffer[1 + text.size()] == ' ')
         f(title_phrases[k]);
@@ -427,7 +453,9 @@ class PhraseIndex {
   static std::size_t quick_hash(std::string_view w) noexcept {
     return (w.size() * 31u + static_cast<unsigned char>(w.front()) * 7u + static_cast<unsigned char>(w.back())) * 0x9E3779B1u >> 8;
   }
-  std::unordered_map<std::string_view, std::vector<std::size_t>> by_first_word_;
+  std::array<std::vector<std::uint8_t>, 256> phrases_of_{};  // by slot of first_words_: the phrases it begins
+  std::size_t longest_ = 0;  // bytes of the longest phrase
+  std::array<std::size_t, 256> longest_by_letter_{};  // the same for the phrases that begin with a byte
   std::array<std::uint32_t, 256> first_letters_{};  // bit n: some first word starts with this byte and has n bytes
   std::array<std::string_view, 256> first_words_{};  // the first words, open addressing on quick_hash
 };
@@ -440,11 +468,77 @@ const PhraseIndex& phrase_index() {
 // ---------------------------------------------------------------------------
 // The classifier: taxonomy roles, hint and label caches
 
+/// A hash of `s`, eight bytes at a time.
+inline std::uint64_t hash_text(std::string_view s) noexcept {
+  constexpr std::uint64_t k = 0x9E3779B97F4A7C15ULL;
+  std::uint64_t h = s.size() * k;
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t x;
+    std::memcpy(&x, s.data() + i, 8);
+    h = (((h << 23) | (h >> 41)) ^ x) * k;
+  }
+  std::uint64_t x = 0;
+  for (std::size_t j = i; j < s.size(); ++j) x = (x << 8) | static_cast<unsigned char>(s[j]);
+  h = (((h << 23) | (h >> 41)) ^ x) * k;
+  return h ^ (h >> 29);
+}
+
+/// A faster way into a map from strings to `V` (a node-based map, whose keys
+/// and values never move): open addressing on `hash_text`, with views of the
+/// map's own keys. Found: a pointer to the value; not found: null.
+template <class V>
+class TextIndex {
+ public:
+  V* find(std::string_view key) const noexcept {
+    if (slots_.empty()) return nullptr;
+    const std::uint64_t h = hash_text(key);
+    for (std::size_t i = static_cast<std::size_t>(h) & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
+      const Slot& slot = slots_[i];
+      if (!slot.value) return nullptr;
+      if (slot.hash == h && slot.key.size() == key.size() &&
+          (key.empty() || std::memcmp(slot.key.data(), key.data(), key.size()) == 0))
+        return slot.value;
+    }
+  }
+  /// Adds `key` (a view of the map's key, not yet indexed) for `value`.
+  void insert(std::string_view key, V* value) {
+    if (2 * (used_ + 1) > slots_.size()) grow();
+    place(Slot{hash_text(key), key, value});
+    ++used_;
+  }
+
+ private:
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::string_view key;
+    V* value = nullptr;
+  };
+  void place(const Slot& s) {
+    std::size_t i = static_cast<std::size_t>(s.hash) & (slots_.size() - 1);
+    while (slots_[i].value) i = (i + 1) & (slots_.size() - 1);
+    slots_[i] = s;
+  }
+  void grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 64 : 2 * old.size(), Slot{});
+    for (const Slot& s : old)
+      if (s.value) place(s);
+  }
+  std::vector<Slot> slots_;
+  std::size_t used_ = 0;
+};
+
 class Classifier {
  public:
   Classifier(const Taxonomy& taxonomy, const ClassifyOptions& options) : tax_(taxonomy), opt_(options) {
     if (opt_.text_terms) text_terms_ = &text_finder(tax_);
     const auto& schemes = tax_.schemes();
+    by_shape_.fill(no_scheme);
+    for (std::size_t i = 0; i < schemes.size(); ++i) {
+      std::uint8_t& slot = by_shape_[shape(schemes[i].id)];
+      slot = (slot == no_scheme && i < several_schemes) ? static_cast<std::uint8_t>(i) : several_schemes;
+    }
     for (std::size_t i = 0; i < schemes.size(); ++i) {
       const std::string& id = schemes[i].id;
       scheme_index_.emplace(id, i);
@@ -492,8 +586,21 @@ class Classifier {
   };
 
   Mask bit(std::size_t scheme) const noexcept { return scheme < 64 ? Mask{1} << scheme : 0; }
+  /// Key of a scheme id in `by_shape_`: its length and first and last bytes, a few bits of each.
+  static std::size_t shape(const std::string& id) noexcept {
+    if (id.empty()) return 0;
+    return ((id.size() & 15u) << 6) | ((static_cast<unsigned char>(id.front()) & 7u) << 3) |
+           (static_cast<unsigned char>(id.back()) & 7u);
+  }
   std::size_t scheme_of(const TermRef& ref) const {
     const auto& schemes = tax_.schemes();
+    // Most ids are told apart by their shape: one comparison then.
+    const std::uint8_t only = by_shape_[shape(ref.scheme)];
+    if (only == no_scheme) return npos;
+    if (only != several_schemes) {
+      const std::string& s = schemes[only].id;
+      return s.size() == ref.scheme.size() && std::memcmp(s.data(), ref.scheme.data(), s.size()) == 0 ? only : npos;
+    }
     if (schemes.size() <= 16) {  // a few short ids: comparing is cheaper than hashing
       const std::string& id = ref.scheme;
       for (std::size_t i = 0; i < schemes.size(); ++i) {
@@ -519,6 +626,9 @@ class Classifier {
   const TextTermFinder* text_terms_ = nullptr;
   std::vector<TermRef> text_found_;
   std::unordered_map<std::string, std::size_t> scheme_index_;
+  // By the shape of an id: the one scheme of that shape, or none, or several (then compared in turn).
+  static constexpr std::uint8_t no_scheme = 255, several_schemes = 254;
+  std::array<std::uint8_t, 1024> by_shape_;
   std::size_t country_ = npos, region_ = npos, violation_ = npos, genre_ = npos, theme_ = npos, mechanism_ = npos;
   std::unordered_set<std::string> appeal_genres_;
   std::unordered_map<std::string, Mask> hints_;
@@ -530,6 +640,8 @@ class Classifier {
   // move once made (node-based containers), so pointers to their refs stay valid.
   std::unordered_map<std::string, std::forward_list<CacheEntry>> label_cache_;
   std::unordered_map<std::string, std::vector<TermRef>> prefix_cache_;
+  TextIndex<std::forward_list<CacheEntry>> label_index_;  // into label_cache_
+  TextIndex<std::vector<TermRef>> prefix_index_;          // into prefix_cache_
   Resolved scratch_;
   std::vector<TermRef> prefix_scratch_;
   std::string text_buffer_;
@@ -646,11 +758,10 @@ const Classifier::Resolved& Classifier::resolve_cached(const Category& category)
   // By term first (one hash), then by scheme among the few schemes that term came with.
   std::forward_list<CacheEntry>* entries = nullptr;
   if (category.label.empty()) {
-    auto it = label_cache_.find(category.term);
-    if (it != label_cache_.end()) {
-      for (const CacheEntry& e : it->second)
+    if (std::forward_list<CacheEntry>* known = label_index_.find(category.term)) {
+      for (const CacheEntry& e : *known)
         if (e.scheme == category.scheme) return e.resolved;
-      entries = &it->second;
+      entries = known;
     }
   }
   const Mask hint = hint_for(category.scheme);
@@ -664,7 +775,11 @@ const Classifier::Resolved& Classifier::resolve_cached(const Category& category)
     scratch_ = std::move(r);
     return scratch_;
   }
-  if (!entries) entries = &label_cache_[category.term];
+  if (!entries) {
+    const auto it = label_cache_.try_emplace(category.term).first;
+    entries = &it->second;
+    label_index_.insert(it->first, entries);
+  }
   entries->push_front(CacheEntry{category.scheme, std::move(r)});
   return entries->front().resolved;
 }
@@ -699,9 +814,7 @@ std::vector<std::string_view> split_places(std::string_view prefix) {
 }
 
 const std::vector<TermRef>& Classifier::prefix_places(std::string_view prefix) {
-  std::string key(prefix);
-  auto it = prefix_cache_.find(key);
-  if (it != prefix_cache_.end()) return it->second;
+  if (std::vector<TermRef>* known = prefix_index_.find(prefix)) return *known;
   std::vector<TermRef> places;
   const Mask only = bit(country_) | bit(region_);
   if (only) {
@@ -725,7 +838,9 @@ const std::vector<TermRef>& Classifier::prefix_places(std::string_view prefix) {
     prefix_scratch_ = std::move(places);
     return prefix_scratch_;
   }
-  return prefix_cache_.emplace(std::move(key), std::move(places)).first->second;
+  const auto it = prefix_cache_.emplace(std::string(prefix), std::move(places)).first;
+  prefix_index_.insert(it->first, &it->second);
+  return it->second;
 }
 
 /// The prefix of a title (trimmed) and the offset where the rest begins; an
@@ -768,9 +883,7 @@ void Classifier::add_ref(Article& a, Intervention* iv, const TermRef& ref) const
 
 /// The first case reference in `text`, if any.
 std::optional<CaseReference> first_reference(std::string_view text) {
-  std::vector<CaseReference> refs = find_case_references(text);
-  if (refs.empty()) return std::nullopt;
-  return std::move(refs.front());
+  return detail::first_case_reference(text, false);
 }
 
 LanguageGuess Classifier::identify(const Article& a, std::string_view title, std::string_view feed_language,
@@ -779,7 +892,13 @@ LanguageGuess Classifier::identify(const Article& a, std::string_view title, std
   // the summary (or of the content) too.
   std::string_view text = title;
   const Text* more = a.summary && !a.summary->value.empty() ? &*a.summary : a.content ? &*a.content : nullptr;
-  if (more && static_cast<std::size_t>(std::count(title.begin(), title.end(), ' ')) + 1 < title_words_enough) {
+  auto short_title = [&title] {  // fewer than title_words_enough words (spaces + 1); counting stops there
+    std::size_t spaces = 0;
+    for (char c : title)
+      if (c == ' ' && ++spaces + 1 >= title_words_enough) return false;
+    return true;
+  };
+  if (more && short_title()) {
     std::size_t n = std::min(more->value.size(), max_language_text);
     while (n < more->value.size() && n > 0 && (static_cast<unsigned char>(more->value[n]) & 0xC0) == 0x80) --n;
     text_buffer_.assign(title);
@@ -871,6 +990,7 @@ ItemClassification Classifier::run(Item& item, std::string_view feed_language) {
         }
       } observer;
       observer.index = &phrase_index();
+      observer.ascii_filter = observer.index->first_letters();  // what may_start checks first
       observer.title = rest_of_title;
       observer.buffer = &title_buffer_;
       observer.found = &on_phrase;
@@ -1042,14 +1162,18 @@ std::string diagnostic_key(const Diagnostic& d) { return d.code + '\n' + d.path 
 
 }  // namespace
 
-std::vector<CaseReference> find_case_references(std::string_view text) {
+namespace detail {
+
+/// Calls `f` with each reference of `text` in turn (what find_case_references
+/// lists) until `f` returns true. No slash is before `first_slash`.
+template <class F>
+void each_case_reference(std::string_view text, F&& f, std::size_t first_slash = 0) {
   // Every form has a digit, then (perhaps spaces and) a slash, within a few
   // bytes of its start: only the neighbourhood of such slashes is examined.
   constexpr std::size_t reach = 48;  // bytes before a slash where a reference may start
-  std::vector<CaseReference> out;
   std::size_t next = 0;              // no reference starts before this (the end of the last one)
   std::size_t tried = 0;             // starts before this were already tried
-  for (std::size_t slash_at = text.find('/'); slash_at != std::string_view::npos;
+  for (std::size_t slash_at = text.find('/', first_slash); slash_at != std::string_view::npos;
        slash_at = text.find('/', slash_at + 1)) {
     if (slash_at < next) continue;
     std::size_t d = slash_at;
@@ -1077,11 +1201,36 @@ std::vector<CaseReference> find_case_references(std::string_view text) {
       if (end == npos || (end < text.size() && is_alnum(text[end]))) continue;
       CaseReference r = CaseReference::parse(text.substr(start, end - start));
       if (r.scheme() != expected) continue;
-      out.push_back(std::move(r));
+      if (f(std::move(r))) return;  // the caller has what it wants
       next = tried = end;
       break;
     }
   }
+}
+
+std::optional<CaseReference> first_case_reference_searched(std::string_view text, bool appeals_only,
+                                                           std::size_t from) {
+  std::optional<CaseReference> out;
+  each_case_reference(
+      text,
+      [&](CaseReference&& r) {
+        if (appeals_only && r.scheme() != CaseScheme::observatory && r.scheme() != CaseScheme::amnesty_ua)
+          return false;
+        out = std::move(r);
+        return true;
+      },
+      from);
+  return out;
+}
+
+}  // namespace detail
+
+std::vector<CaseReference> find_case_references(std::string_view text) {
+  std::vector<CaseReference> out;
+  detail::each_case_reference(text, [&out](CaseReference&& r) {
+    out.push_back(std::move(r));
+    return false;
+  });
   return out;
 }
 

@@ -156,6 +156,10 @@ class WordTable {
   /// The weights of `word`, or null when it is not listed.
   const Weights* find(std::string_view word) const noexcept {
     if (word.empty() || word.size() > max_len) return nullptr;
+    // Most words are not listed: a listed word of this length, first and last byte (five bits of each)?
+    if (!((shapes_[word.size()][static_cast<unsigned char>(word[0]) & 31u] >>
+           (static_cast<unsigned char>(word.back()) & 31u)) & 1u))
+      return nullptr;
     for (std::size_t i = hash(word) & mask;; i = (i + 1) & mask) {
       const Key& k = keys_[i];
       if (k.len == 0) return nullptr;
@@ -165,7 +169,8 @@ class WordTable {
 
  private:
   static constexpr std::size_t max_len = 15;
-  static constexpr std::size_t size = 1024;  // a power of two, about twice the number of words
+  static constexpr std::size_t size_bits = 10;
+  static constexpr std::size_t size = std::size_t{1} << size_bits;  // about twice the number of words
   static constexpr std::size_t mask = size - 1;
   struct Key {
     std::uint8_t len = 0;
@@ -184,7 +189,9 @@ class WordTable {
     h ^= at(w.size() - 1) * 0xC2B2AE35u;
     if (w.size() > 2) h ^= at(1) * 0x27D4EB2Fu;
     if (w.size() > 3) h ^= at(w.size() - 2) * 0x165667B1u;
-    return h ^ (h >> 15) ^ (h >> 7);
+    // The top bits of a 64-bit product: every byte above reaches them (the
+    // low bits of the products above depend on the low bits of the bytes only).
+    return static_cast<std::size_t>((static_cast<std::uint64_t>(h) * 0x9E3779B97F4A7C15ULL) >> (64 - size_bits));
   }
   void insert(std::string_view word, int lang, float weight) {
     if (word.size() > max_len) return;
@@ -193,6 +200,7 @@ class WordTable {
       if (k.len == 0) {
         std::memcpy(k.text, word.data(), word.size());
         k.len = static_cast<std::uint8_t>(word.size());
+        shapes_[word.size()][static_cast<unsigned char>(word[0]) & 31u] |= 1u << (static_cast<unsigned char>(word.back()) & 31u);
       } else if (k.len != word.size() || !same(k.text, word)) {
         continue;
       }
@@ -202,6 +210,8 @@ class WordTable {
   }
   std::array<Key, size> keys_{};
   std::array<Weights, size> weights_{};
+  // By length: by the first byte's low five bits, a bit for each last byte's low five bits.
+  std::array<std::array<std::uint32_t, 32>, max_len + 1> shapes_{};
 };
 
 const WordTable& word_table() {
@@ -209,20 +219,49 @@ const WordTable& word_table() {
   return table;
 }
 
+bool ends_with(std::string_view s, std::string_view end) noexcept {
+  if (s.size() < end.size()) return false;
+  const char* tail = s.data() + s.size() - end.size();
+  for (std::size_t k = 0; k < end.size(); ++k)
+    if (tail[k] != end[k]) return false;
+  return true;
+}
+
 // The endings by their last two bytes, so that a word is compared with one or two of them only.
 class EndingIndex {
  public:
   EndingIndex() {
     for (std::size_t i = 0; i < std::size(endings); ++i) {
-      Bucket& b = buckets_[key(endings[i].text)];
+      const std::string_view text = endings[i].text;
+      Bucket& b = buckets_[key(text)];
       if (b.count < b.items.size()) b.items[b.count++] = static_cast<std::uint8_t>(i);
+      if (text.size() <= 4) {
+        std::uint32_t v = 0;
+        for (std::size_t k = 0; k < text.size(); ++k) v |= std::uint32_t{static_cast<unsigned char>(text[text.size() - 1 - k])} << (8 * k);
+        tails_[i] = v;
+        masks_[i] = text.size() == 4 ? ~std::uint32_t{0} : (std::uint32_t{1} << (8 * text.size())) - 1;
+      }
     }
   }
-  /// Calls `f` with every ending that may end `word` (at least two bytes long).
+  /// The last four bytes of `word` (at least four bytes long), the last one lowest.
+  static std::uint32_t tail_of(std::string_view w) noexcept {
+    const std::size_t n = w.size();
+    return std::uint32_t{static_cast<unsigned char>(w[n - 1])} | std::uint32_t{static_cast<unsigned char>(w[n - 2])} << 8 |
+           std::uint32_t{static_cast<unsigned char>(w[n - 3])} << 16 |
+           std::uint32_t{static_cast<unsigned char>(w[n - 4])} << 24;
+  }
+  /// Calls `f` with every ending of `word` (at least four bytes long), in the order of `endings`.
   template <class F>
-  void each(std::string_view word, F&& f) const {
+  void each_ending_of(std::string_view word, F&& f) const {
     const Bucket& b = buckets_[key(word)];
-    for (std::size_t k = 0; k < b.count; ++k) f(endings[b.items[k]]);
+    if (b.count == 0) return;
+    const std::uint32_t tail = tail_of(word);
+    for (std::size_t k = 0; k < b.count; ++k) {
+      const std::size_t i = b.items[k];
+      const std::string_view text = endings[i].text;
+      // Up to four bytes: one masked comparison of the word's last four bytes.
+      if (text.size() <= 4 ? (tail & masks_[i]) == tails_[i] : ends_with(word, text)) f(endings[i]);
+    }
   }
 
  private:
@@ -234,6 +273,7 @@ class EndingIndex {
     return (static_cast<unsigned char>(w[w.size() - 1]) * 7u + static_cast<unsigned char>(w[w.size() - 2])) & 255u;
   }
   std::array<Bucket, 256> buckets_{};
+  std::array<std::uint32_t, std::size(endings)> tails_{}, masks_{};  // endings of up to four bytes
 };
 
 const EndingIndex& ending_index() {
@@ -294,13 +334,6 @@ void append_utf8(char32_t cp, char* out, std::size_t& n) noexcept {
   }
 }
 
-bool ends_with(std::string_view s, std::string_view end) noexcept {
-  if (s.size() < end.size()) return false;
-  const char* tail = s.data() + s.size() - end.size();
-  for (std::size_t k = 0; k < end.size(); ++k)
-    if (tail[k] != end[k]) return false;
-  return true;
-}
 
 struct Scores {
   std::array<double, LATIN_COUNT> latin{};
@@ -316,9 +349,7 @@ void score_word(std::string_view w, Scores& s, const WordTable& table, const End
     for (std::size_t l = 0; l < LATIN_COUNT; ++l) s.latin[l] += (*weights)[l];
   }
   if (w.size() >= 4) {
-    by_tail.each(w, [&](const Ending& e) {
-      if (ends_with(w, e.text)) s.latin[static_cast<std::size_t>(e.lang)] += e.weight;
-    });
+    by_tail.each_ending_of(w, [&](const Ending& e) { s.latin[static_cast<std::size_t>(e.lang)] += e.weight; });
     if (w[0] == 't' && w[1] == 'h') s.latin[EN] += 0.4;
     if (w[0] == 'w' && w[1] == 'h') s.latin[EN] += 0.4;
   }
@@ -380,12 +411,16 @@ LanguageGuess identify_language_until(std::string_view text, double stop_lead, s
   std::size_t ascii_letters = 0;  // added to the Latin count at the end
   std::size_t word_start = 0;  // where the word being read began
   bool word_ascii = true;      // and whether it has only ASCII letters
+  const std::uint32_t* const observer_filter = observer ? observer->ascii_filter : nullptr;
   auto flush = [&] {
     if (len > 0 && !too_long) {
       const std::string_view w(word, len);
       score_word(w, s, table, endings_by_tail);
       ++words;
-      if (observer && word_start < observe_until) observer->word(w, word_start, word_ascii);
+      if (observer && word_start < observe_until &&
+          (!word_ascii || !observer_filter ||
+           (len < 32 && ((observer_filter[static_cast<unsigned char>(word[0])] >> len) & 1u))))
+        observer->word(w, word_start, word_ascii);
     }
     len = 0;
     too_long = false;

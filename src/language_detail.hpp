@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 #include <hrnews/language.hpp>
@@ -17,6 +18,10 @@ class WordObserver {
   /// One word: in lower case with its accents (`lower`), where it starts in the
   /// text (`offset`), and whether it is made of ASCII letters only.
   virtual void word(std::string_view lower, std::size_t offset, bool ascii) = 0;
+  /// When set, a filter on words of ASCII letters: such a word of `n` bytes
+  /// whose first (lower-case) byte is `b` is passed on only when bit `n` of
+  /// `ascii_filter[b]` is set (and `n` < 32). Other words are always passed on.
+  const std::uint32_t* ascii_filter = nullptr;
 };
 
 /// `identify_language`, but stops reading `text` once a Latin-script language
@@ -27,7 +32,8 @@ class WordObserver {
 /// confidence then stays near 1 − e^(−lead/1.5). Classification passes 3.5
 /// (confidence ~0.90) and 1.5 for the declared language.
 /// `observer`, when given, sees every Latin-script word starting before
-/// `observe_until` (reading never stops before that point).
+/// `observe_until` that its `ascii_filter` lets through (reading never stops
+/// before that point).
 LanguageGuess identify_language_until(std::string_view text, double stop_lead, std::string_view expected = {},
                                       double expected_lead = 0.0, WordObserver* observer = nullptr,
                                       std::size_t observe_until = 0);

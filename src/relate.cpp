@@ -4,7 +4,10 @@
 #include <hrnews/relate.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
+#include <cstring>
+#include <functional>
 #include <map>
 #include <numeric>
 #include <unordered_map>
@@ -16,6 +19,7 @@
 #include <hrnews/language.hpp>
 #include <hrnews/nlohmann.hpp>
 
+#include "classify_detail.hpp"
 #include "fold.hpp"
 
 namespace hrnews {
@@ -41,14 +45,20 @@ bool is_marker_language(std::string_view s) {
       if (!is_alpha(c) && !(c >= '0' && c <= '9')) return false;
   }
   if (!is_alpha(s[0]) || !is_alpha(s[1])) return false;
-  const char p[2] = {detail::lower_ascii_char(s[0]), detail::lower_ascii_char(s[1])};
-  const std::string_view primary_tag(p, 2);
-  static constexpr std::string_view extra[] = {"ca", "tr", "pl", "sv"};
-  for (std::string_view e : extra)
-    if (primary_tag == e) return true;
-  for (const std::string& known : identifiable_languages())
-    if (primary_tag == known) return true;
-  return false;
+  // The two-letter tags known: the identifiable languages and a few more, in a table of 26 × 26.
+  static const std::array<bool, 26 * 26> known = [] {
+    std::array<bool, 26 * 26> t{};
+    auto add = [&t](std::string_view tag) {
+      if (tag.size() == 2 && is_alpha(tag[0]) && is_alpha(tag[1]))
+        t[static_cast<std::size_t>(detail::lower_ascii_char(tag[0]) - 'a') * 26 +
+          static_cast<std::size_t>(detail::lower_ascii_char(tag[1]) - 'a')] = true;
+    };
+    for (std::string_view e : {"ca", "tr", "pl", "sv"}) add(e);
+    for (const std::string& tag : identifiable_languages()) add(tag);
+    return t;
+  }();
+  return known[static_cast<std::size_t>(detail::lower_ascii_char(s[0]) - 'a') * 26 +
+               static_cast<std::size_t>(detail::lower_ascii_char(s[1]) - 'a')];
 }
 
 /// Where the language marker of a URL is: `url[at, at + len)` (see `split_url_language`).
@@ -152,6 +162,22 @@ bool has_relation(const Article& a, RelationType rel) {
   return std::any_of(a.related.begin(), a.related.end(), [rel](const Relation& r) { return r.rel == rel; });
 }
 
+/// A hash of `s`, eight bytes at a time (a function of the bytes only, whatever the byte order).
+std::uint64_t hash_text(std::string_view s) noexcept {
+  constexpr std::uint64_t k = 0x9E3779B97F4A7C15ULL;
+  std::uint64_t h = s.size() * k;
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t x;
+    std::memcpy(&x, s.data() + i, 8);
+    h = (((h << 23) | (h >> 41)) ^ x) * k;
+  }
+  std::uint64_t x = 0;
+  for (std::size_t j = i; j < s.size(); ++j) x = (x << 8) | static_cast<unsigned char>(s[j]);
+  h = (((h << 23) | (h >> 41)) ^ x) * k;
+  return h ^ (h >> 29);
+}
+
 /// Union–find over item indexes.
 struct Groups {
   std::vector<std::size_t> parent;
@@ -193,12 +219,7 @@ std::optional<CaseReference> item_case_reference(const Item& item) {
   if (const auto* iv = std::get_if<Intervention>(&item))
     if (iv->case_ref && iv->case_ref->scheme() != CaseScheme::unknown) return iv->case_ref;
   const Article& a = article_of(item);
-  auto first = [](std::string_view text) -> std::optional<CaseReference> {
-    if (text.empty()) return std::nullopt;
-    for (CaseReference& r : find_case_references(text))
-      if (r.scheme() == CaseScheme::observatory || r.scheme() == CaseScheme::amnesty_ua) return std::move(r);
-    return std::nullopt;
-  };
+  auto first = [](std::string_view text) { return detail::first_case_reference(text, true); };
   if (auto r = first(a.title.value)) return r;
   if (a.summary)
     if (auto r = first(a.summary->value)) return r;
@@ -247,7 +268,10 @@ RelateResult relate(Collection& c, const RelateOptions& options) {
   if (!options.translations && !options.follow_ups) return result;
 
   std::vector<std::string> lang(n);
-  for (std::size_t i = 0; i < n; ++i) lang[i] = language_of(article_of(c.items[i]), c.feed.language);
+  for (std::size_t i = 0; i < n; ++i) {
+    const Article& a = article_of(c.items[i]);
+    lang[i] = a.language.empty() ? feed_lang : language_of(a, c.feed.language);  // feed_lang: primary(feed language)
+  }
 
   // 2. Cases and their versions: case key -> (follow-up number, mark) -> items.
   using VersionKey = std::pair<int, bool>;
@@ -273,14 +297,15 @@ RelateResult relate(Collection& c, const RelateOptions& options) {
           for (std::size_t m = 0; m < k; ++m)
             if (lang[members[k]] != lang[members[m]] && !lang[members[k]].empty() && !lang[members[m]].empty())
               join(members[m], members[k]);
-    // URL stems: the URLs with a language marker, sorted by a hash of the
-    // text around the marker, so that items of one stem lie side by side (no
-    // string is built per item).
+    // URL stems: the URLs with a language marker, chained by a hash of the
+    // stem (the URL with `*` for its marker) so that only URLs of one hash are
+    // compared. The pairs joined do not depend on the hash (equal stems have
+    // equal hashes; a collision is ruled out by the comparison below), nor on
+    // the order of the joins.
     struct Stem {
       std::uint64_t hash;
       std::size_t item;
       std::string_view before, marker, after;
-      bool operator<(const Stem& o) const noexcept { return hash != o.hash ? hash < o.hash : item < o.item; }
     };
     std::vector<Stem> stems;
     std::unordered_map<std::string_view, std::size_t> by_url;
@@ -288,6 +313,7 @@ RelateResult relate(Collection& c, const RelateOptions& options) {
     for (std::size_t i = 0; i < n && !hreflang; ++i)
       for (const Link& l : article_of(c.items[i]).links) hreflang = hreflang || !l.hreflang.empty();
     stems.reserve(n);
+    std::string stem;  // reused
     for (std::size_t i = 0; i < n; ++i) {
       const Article& a = article_of(c.items[i]);
       if (a.url.empty()) continue;
@@ -295,28 +321,43 @@ RelateResult relate(Collection& c, const RelateOptions& options) {
       if (const auto m = url_marker(a.url)) {
         const std::string_view url = a.url;
         const std::string_view before = url.substr(0, m->at), after = url.substr(m->at + m->len);
-        std::uint64_t h = 0xcbf29ce484222325ULL;
-        for (std::string_view part : {before, std::string_view("*"), after})
-          for (unsigned char ch : part) h = (h ^ ch) * 0x100000001b3ULL;
-        stems.push_back(Stem{h, i, before, url.substr(m->at, m->len), after});
+        stem.resize(before.size() + 1 + after.size());
+        std::memcpy(&stem[0], before.data(), before.size());
+        stem[before.size()] = '*';
+        std::memcpy(&stem[before.size() + 1], after.data(), after.size());
+        stems.push_back(Stem{hash_text(stem), i, before, url.substr(m->at, m->len), after});
       }
     }
-    std::sort(stems.begin(), stems.end());
     auto same_stem = [](const Stem& x, const Stem& y) {
       if (x.before.size() == y.before.size()) return x.before == y.before && x.after == y.after;
       // A URL may hold a `*` itself: then only the whole stems tell.
       return (std::string(x.before) + '*').append(x.after) == (std::string(y.before) + '*').append(y.after);
     };
-    for (std::size_t g = 0; g < stems.size();) {
-      std::size_t e = g + 1;
-      while (e < stems.size() && stems[e].hash == stems[g].hash) ++e;
-      // Same hash: the same stem, but for a collision, which the comparison below rules out.
-      for (std::size_t k = g + 1; k < e; ++k)
-        for (std::size_t m = g; m < k; ++m)
-          if (same_stem(stems[k], stems[m]) && !detail::ascii_iequal(stems[k].marker, stems[m].marker))
-            join(stems[m].item, stems[k].item);
-      g = e;
+    // Open addressing on the hash: each slot holds the first stem of a chain
+    // (in document order); `next_of` links the others.
+    std::size_t slots = 16;
+    while (slots < 2 * stems.size()) slots *= 2;
+    std::vector<std::size_t> head(slots, npos), tail(slots, npos), next_of(stems.size(), npos);
+    bool shared = false;  // some hash is held by two stems
+    for (std::size_t k = 0; k < stems.size(); ++k) {
+      std::size_t h = static_cast<std::size_t>(stems[k].hash) & (slots - 1);
+      while (head[h] != npos && stems[head[h]].hash != stems[k].hash) h = (h + 1) & (slots - 1);
+      if (head[h] == npos) {
+        head[h] = k;
+      } else {
+        next_of[tail[h]] = k;
+        shared = true;
+      }
+      tail[h] = k;
     }
+    if (shared)
+      for (std::size_t h = 0; h < slots; ++h) {
+        if (head[h] == npos || next_of[head[h]] == npos) continue;
+        for (std::size_t k = next_of[head[h]]; k != npos; k = next_of[k])
+          for (std::size_t m = head[h]; m != k; m = next_of[m])
+            if (same_stem(stems[k], stems[m]) && !detail::ascii_iequal(stems[k].marker, stems[m].marker))
+              join(stems[m].item, stems[k].item);
+      }
     for (std::size_t i = 0; i < n; ++i)
       for (const Link& l : article_of(c.items[i]).links) {
         if (l.hreflang.empty() || (l.rel != "alternate" && !l.rel.empty())) continue;

@@ -477,3 +477,49 @@ TEST_CASE("violations are looked for in the first 1 KB of a summary only", "[cla
   CHECK(violations_of(1004) == std::vector<std::string>{"arbitrary-detention"});
   CHECK(violations_of(1005).empty());
 }
+
+TEST_CASE("title phrases are found however their words are spaced, punctuated and accented", "[classify]") {
+  auto type_of = [](std::string title) {
+    const Item i = classified(article(std::move(title), {{"Urgent Interventions", "", ""}}));
+    REQUIRE(hrnews::kind_of(i) == hrnews::ItemKind::intervention);
+    return std::get<Intervention>(i).intervention_type;
+  };
+  // The longest phrase ("informations complementaires"), its words far apart in the raw title.
+  CHECK(type_of("Iran : Informations  —   complémentaires sur la détention de M. X") ==
+        hrnews::InterventionType::follow_up);
+  CHECK(type_of("Iran : informations complémentaires") == hrnews::InterventionType::follow_up);
+  // A phrase's first word alone, or followed by another word, is not the phrase.
+  CHECK(type_of("Iran : informations complémentairesX sur M. X") == hrnews::InterventionType::urgent_appeal);
+  CHECK(type_of("Iran : informations sur M. X") == hrnews::InterventionType::urgent_appeal);
+  // First words with accents and in capitals.
+  CHECK(type_of("Turquie : M. X LIBÉRÉ") == hrnews::InterventionType::closing);
+  CHECK(type_of("Colombia: Liberación del Sr. X") == hrnews::InterventionType::closing);
+  CHECK(type_of("Colombia: Liberaciones del Sr. X") == hrnews::InterventionType::urgent_appeal);
+  // One-word phrases among long words.
+  CHECK(type_of("Iran: Unconditional psychological recommendations update") == hrnews::InterventionType::follow_up);
+  CHECK(type_of("Iran: Unconditional psychological recommendations updated") == hrnews::InterventionType::urgent_appeal);
+}
+
+TEST_CASE("categories and title prefixes seen again are resolved as the first time, however many there are",
+          "[classify]") {
+  // Hundreds of distinct category terms and title prefixes (the caches grow
+  // several times), with known ones coming back among them.
+  Collection c;
+  constexpr int n = 600;
+  for (int i = 0; i < n; ++i) {
+    const std::string prefix = i % 10 == 0 ? "Burundi" : "Place " + std::to_string(i);
+    c.items.emplace_back(article(prefix + ": text " + std::to_string(i),
+                                 {{"Arbitrary detention", "", ""}, {"Label " + std::to_string(i), "", ""},
+                                  {"Arbitrary detention", "violation", ""}}));
+  }
+  hrnews::classify(c, hrnews::builtin_taxonomy(), {});
+  for (int i = 0; i < n; ++i) {
+    INFO("item " << i);
+    const Article& a = hrnews::article_of(c.items[static_cast<std::size_t>(i)]);
+    CHECK(a.subjects == std::vector<TermRef>{{"violation", "arbitrary-detention"}});
+    CHECK(a.countries == (i % 10 == 0 ? std::vector<std::string>{"BI"} : std::vector<std::string>{}));
+  }
+  const hrnews::Diagnostic* unknown = find_diagnostic(c, "unknown-category");
+  REQUIRE(unknown);
+  CHECK(unknown->message.rfind("600 category labels not in the taxonomy", 0) == 0);
+}

@@ -199,3 +199,50 @@ TEST_CASE("URL stems group translations only when all but the language marker is
   CHECK(related(c, 8).empty());  // "fr" and "FR" are one language
   CHECK(related(c, 9).empty());
 }
+
+TEST_CASE("URL stems are compared as whole texts, wherever the marker stands", "[relate]") {
+  // Both stems read "https://example.org/*/*/page": the first URL's marker is
+  // its first segment, the second's its second (its first is a `*` of its own).
+  Collection c;
+  Article fr = article("urn:fr", "Page");
+  fr.url = "https://example.org/fr/*/page";
+  Article de = article("urn:de", "Seite");
+  de.url = "https://example.org/*/de/page";
+  Article other = article("urn:other", "Other");
+  other.url = "https://example.org/es/*/other";
+  c.items.emplace_back(fr);
+  c.items.emplace_back(de);
+  c.items.emplace_back(other);
+  const hrnews::RelateResult r = hrnews::relate(c);
+  CHECK(r.translations == 1);
+  CHECK(related(c, 0).empty());
+  CHECK(related(c, 1) == std::vector<Relation>{{RelationType::translation_of, "urn:fr"}});
+  CHECK(related(c, 2).empty());
+}
+
+TEST_CASE("an article's case reference is its first Observatory or Amnesty UA reference", "[relate]") {
+  auto ref_of = [](const Article& a) {
+    const auto r = hrnews::item_case_reference(hrnews::Item(a));
+    return r ? std::string(hrnews::to_string(r->scheme())) + " " + r->raw() : std::string("-");
+  };
+  // An Amnesty index number first: passed over for the urgent action after it.
+  CHECK(ref_of(article("urn:a", "Report AMR 18/0485/2019, then UA 229/10")) == "amnesty-ua UA 229/10");
+  // Slashes of HTML and dates before the reference, in a summary longer than 64 bytes.
+  Article summary = article("urn:b", "No reference here");
+  summary.summary = hrnews::Text{"<p>Published 12 / March</p><p>See also a/b and the appeal text below.</p>"
+                                 "<p>Ref. TUR 005 / 0717 / OBS 078.6</p>",
+                                 hrnews::TextType::html};
+  CHECK(ref_of(summary) == "observatory TUR 005 / 0717 / OBS 078.6");
+  // In a short category term (under 8 bytes and over), and in none.
+  Article short_category = article("urn:c", "Title");
+  short_category.categories.push_back(hrnews::Category{"UA 1/19", "", ""});
+  CHECK(ref_of(short_category) == "amnesty-ua UA 1/19");
+  Article category = article("urn:d", "Title");
+  category.categories.push_back(hrnews::Category{"Appeals", "", ""});
+  category.categories.push_back(hrnews::Category{"Appeal UA 12/2019", "", ""});
+  CHECK(ref_of(category) == "amnesty-ua UA 12/2019");
+  Article none = article("urn:e", "a/b 12 / x and/or 3/4 ");
+  none.summary = hrnews::Text{"<p>1/2</p>", hrnews::TextType::html};
+  none.categories.push_back(hrnews::Category{"AMR 18/0485/2019", "", ""});
+  CHECK(ref_of(none) == "-");
+}

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: Apache-2.0
+// Internal: the case-reference search shared by classification and relate().
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <optional>
+#include <string_view>
+
+#include <hrnews/case_reference.hpp>
+
+namespace hrnews::detail {
+
+/// `first_case_reference` for a text whose first slash that may end the
+/// digits of a reference is at `first_slash`.
+std::optional<CaseReference> first_case_reference_searched(std::string_view text, bool appeals_only,
+                                                           std::size_t first_slash);
+
+/// Where the first slash of `text` with a digit before it (spaces and tabs
+/// between) is, or npos. Every form of reference has such a slash, and the
+/// search tries none before it: a text without one (most titles, category
+/// labels, and summaries whose only slashes close HTML tags) holds no reference.
+inline std::size_t reference_slash(std::string_view text) noexcept {
+  const char* p = text.data();
+  const std::size_t n = text.size();
+  if (n <= 64) {  // short texts: is there a slash at all? Eight bytes at a time, inline.
+    constexpr std::uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL, slashes = ones * '/';
+    bool slash = false;
+    std::size_t i = 0;
+    for (; i + 8 <= n && !slash; i += 8) {
+      std::uint64_t x;
+      std::memcpy(&x, p + i, 8);
+      x ^= slashes;                           // a slash becomes a zero byte
+      slash = ((x - ones) & ~x & high) != 0;  // some byte is zero (exact as a yes/no answer)
+    }
+    for (; i < n && !slash; ++i) slash = p[i] == '/';
+    if (!slash) return std::string_view::npos;
+  }
+  for (std::size_t from = 0; from < n;) {
+    const void* at = std::memchr(p + from, '/', n - from);
+    if (!at) break;
+    const std::size_t s = static_cast<std::size_t>(static_cast<const char*>(at) - p);
+    std::size_t d = s;
+    while (d > 0 && (p[d - 1] == ' ' || p[d - 1] == '\t')) --d;
+    if (d > 0 && p[d - 1] >= '0' && p[d - 1] <= '9') return s;
+    from = s + 1;
+  }
+  return std::string_view::npos;
+}
+
+/// The first reference `find_case_references(text)` would return — or, with
+/// `appeals_only`, the first of those that is an Observatory or Amnesty UA
+/// reference — found without building the list: the search stops there.
+inline std::optional<CaseReference> first_case_reference(std::string_view text, bool appeals_only) {
+  const std::size_t slash = reference_slash(text);
+  if (slash == std::string_view::npos) return std::nullopt;
+  return first_case_reference_searched(text, appeals_only, slash);
+}
+
+}  // namespace hrnews::detail
