@@ -538,7 +538,10 @@ std::string resolve_output_path(const std::string& path) {
 
 /// Creates a new, empty file named `target` + `.XXXXXX` (six random
 /// characters) in the folder of `target`, with the permissions a new file gets
-/// (0666 less the umask); its name, or empty with errno set.
+/// (0666 less the umask); its name, or empty with errno set. Open it to
+/// append (`std::ios::app`), not to truncate: on ext4 truncating a file, even
+/// an empty one, makes its close start writing it to disk (auto_da_alloc),
+/// which then also slows down the unlink of the file it replaces next time.
 std::string make_temp_next_to(const std::string& target) {
   static const mode_t umask_bits = [] {  // first called before any thread starts
     const mode_t m = ::umask(0);
@@ -686,7 +689,7 @@ class Output {
     }
     {
       std::ifstream in(temp(), std::ios::binary);
-      std::ofstream out(copy, std::ios::binary | std::ios::trunc);
+      std::ofstream out(copy, std::ios::binary | std::ios::app);  // new and empty: see `make_temp_next_to`
       in.seekg(static_cast<std::streamoff>(old_size));
       out.write(text.data(), static_cast<std::streamsize>(text.size()));
       if (in && in.peek() != std::ifstream::traits_type::eof()) out << in.rdbuf();
@@ -769,7 +772,7 @@ class Output {
         return;
       }
     }
-    file_.open(mode_ == Mode::part ? temp() : path_, std::ios::binary | std::ios::trunc);
+    file_.open(mode_ == Mode::part ? temp() : path_, std::ios::binary | (mode_ == Mode::part ? std::ios::app : std::ios::trunc));
     if (!file_) {
       open_error_ = std::strerror(errno != 0 ? errno : EIO);
       stream_ = &null_stream_;
@@ -860,7 +863,7 @@ int stream_jsonl(const Context& ctx, const std::string& path, const hrnews::Read
                                                      : target.empty() ? std::string() : make_temp_next_to(target);
   std::ofstream file;
   if (!to_stdout) {
-    if (!temp.empty()) file.open(temp, std::ios::binary | std::ios::trunc);
+    if (!temp.empty()) file.open(temp, std::ios::binary | (direct ? std::ios::trunc : std::ios::app));
     if (temp.empty() || !file) {
       report_file_error(ctx, out_path, std::string("cannot write file: ") + std::strerror(errno));
       return exit_bad_input;
