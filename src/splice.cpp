@@ -115,6 +115,11 @@ void SplicedWriter::write_piece(std::string_view piece) {
   s.sink.write(piece.data(), static_cast<std::streamsize>(piece.size()));
 }
 
+void SplicedWriter::flush() {
+  state_->w.flush();
+  state_->sink.flush();
+}
+
 void SplicedWriter::finish(const std::vector<Campaign>& campaigns, const std::vector<Scheme>& schemes,
                            const std::vector<Diagnostic>& diagnostics, const Extensions& extensions) {
   State& s = *state_;

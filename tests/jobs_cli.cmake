@@ -48,8 +48,9 @@ set(HRNEWS_JOBS_HELPERS [==[
           file(WRITE "${WORK}/${name}.${jobs}.file" "(no file)")
         endif()
         list(APPEND kept "${WORK}/${name}.${jobs}.file")
-        if(EXISTS "${out_option}.part")
-          message(FATAL_ERROR "${name}: --jobs ${jobs} left ${out_option}.part behind")
+        file(GLOB left "${out_option}.??????")
+        if(left)
+          message(FATAL_ERROR "${name}: --jobs ${jobs} left ${left} behind")
         endif()
       endif()
       if(NOT jobs EQUAL 1)
@@ -104,12 +105,32 @@ hrnews_cli_test(jobs_convert_same_output "${HRNEWS_JOBS_HELPERS}${HRNEWS_JOBS_BO
 set_tests_properties(cli.jobs_convert_same_output PROPERTIES TIMEOUT 300)
 
 set(HRNEWS_JOBS_BODY [==[
-  # A failing input: no output at all (stdout or file), the same messages.
+  # A failing input: no output file, the same messages. JSON Lines from
+  # several inputs reach stdout only at the end (the header line gathers the
+  # top-level members of every input): nothing there either.
   same_with_jobs(bad-stdout 1 convert ${INPUTS} truncated.json missing.json --to jsonl)
   expect_size("${WORK}/bad-stdout.1.stdout" EQUAL 0)
   file(READ "${WORK}/bad-stdout.2.stderr" err)
   if(NOT err STREQUAL "truncated.json:35:25: error: json: syntax error: invalid string: missing closing quote\nmissing.json: error: cannot read file: No such file or directory\n")
     message(FATAL_ERROR "unexpected messages for failing inputs:\n${err}")
+  endif()
+  # JSON reaches stdout input after input, as each is read: a failing input
+  # ends it after the items of the inputs before it, the start of what those
+  # inputs alone make.
+  same_with_jobs(bad-stdout-json 1 convert small.json more.json truncated.json warnings.json --to json)
+  same_with_jobs(good-stdout-json 0 convert small.json more.json --to json)
+  file(READ "${WORK}/bad-stdout-json.1.stdout" partial)
+  file(READ "${WORK}/good-stdout-json.1.stdout" whole)
+  string(LENGTH "${partial}" partial_length)
+  string(LENGTH "${whole}" whole_length)
+  string(FIND "${whole}" "${partial}" at)
+  if(NOT at EQUAL 0 OR partial_length LESS 1000 OR NOT partial_length LESS whole_length)
+    message(FATAL_ERROR "stdout of a conversion with a failing input is not the start of the output "
+                        "of the inputs before it (${partial_length} of ${whole_length} bytes)")
+  endif()
+  file(READ "${WORK}/bad-stdout-json.5.stderr" err)
+  if(NOT err STREQUAL "truncated.json:35:25: error: json: syntax error: invalid string: missing closing quote\n")
+    message(FATAL_ERROR "unexpected messages for a failing input with JSON on stdout:\n${err}")
   endif()
   file(WRITE "${WORK}/kept.json" "an earlier output\n")
   same_with_jobs(bad-file 1 convert ${INPUTS} truncated.json --to json -o "${WORK}/kept.json")

@@ -99,6 +99,31 @@ TEST_CASE("A piece can be written into a buffer used before, after what it holds
   }
 }
 
+TEST_CASE("Flushing a spliced writer puts the items written so far on the stream, and changes no byte", "[splice]") {
+  Collection frame;
+  frame.feed.title = "Feed";
+  const std::vector<Item> first = numbered_items(0, 2);
+  const std::vector<Item> second = numbered_items(2, 1);
+  for (const std::string format : {"json", "jsonl"}) {
+    INFO(format);
+    std::ostringstream out;
+    SplicedWriter writer(out, format, frame.feed);
+    writer.write(first);
+    writer.flush();
+    const std::string so_far = out.str();
+    CHECK(so_far.find("\"item-1\"") != std::string::npos);
+    CHECK(so_far.find("item-2") == std::string::npos);
+    writer.write(second);
+    writer.flush();
+    writer.flush();
+    writer.finish({}, {}, {}, {});
+    Collection whole = frame;
+    whole.items = numbered_items(0, 3);
+    CHECK(out.str() == write(whole, format));
+    CHECK(out.str().compare(0, so_far.size(), so_far) == 0);
+  }
+}
+
 TEST_CASE("Only json and jsonl can be spliced", "[splice]") {
   CHECK(can_splice("json"));
   CHECK(can_splice("jsonl"));

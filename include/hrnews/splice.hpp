@@ -55,6 +55,9 @@ class SplicedWriter {
   void write(const std::vector<Item>& items);
   /// Writes a piece made by `write_items_piece` after the items written so far.
   void write_piece(std::string_view piece);
+  /// Passes everything written so far on to the stream and flushes it, so
+  /// that a reader of the stream has it now (say, after each input).
+  void flush();
   /// Writes the end of the document: campaigns, schemes, diagnostics and (for
   /// `json`) the document's `extensions`; then flushes the stream. For `jsonl`
   /// the extensions are those given at construction and `extensions` is unused.
