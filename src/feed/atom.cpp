@@ -461,9 +461,30 @@ class Reader {
     detail::report_repair(out_.diagnostics, options_, format_id, std::move(code), std::move(message),
                           std::move(path), line, column);
   }
+  /// Reports the namespace notes gathered so far (those held first, in order).
   void take_scope_notes() {
-    for (auto& note : scope_.take_notes()) repair(note.where, std::move(note.code), std::move(note.message), {});
+    hold_scope_notes();
+    for (HeldNote& note : held_notes_) {
+      detail::report_repair(out_.diagnostics, options_, format_id, std::move(note.code), std::move(note.message), {},
+                            note.line, note.column);
+    }
+    held_notes_.clear();
   }
+  /// A namespace note placed (line and column found) while its element still exists.
+  struct HeldNote {
+    std::string code;
+    std::string message;
+    std::size_t line = 0;
+    std::size_t column = 0;
+  };
+  /// Places the namespace notes gathered so far, to be reported by take_scope_notes.
+  void hold_scope_notes() {
+    for (auto& note : scope_.take_notes()) {
+      const auto [line, column] = where(note.where);
+      held_notes_.push_back({std::move(note.code), std::move(note.message), line, column});
+    }
+  }
+  std::vector<HeldNote> held_notes_;
   hr::Report reporter(const std::string& path) {
     return [this, path](pugi::xml_node at, std::string code, std::string message) {
       repair(at, std::move(code), std::move(message), path);
@@ -1328,7 +1349,9 @@ void Reader::read_document(const pugi::xml_document& doc) {
       if (el.type() == pugi::node_element && hr::local_name(el.name()) == "entry") ++entries;
     }
     out_.items.reserve(std::min(entries, options_.limits.max_items));
-    for (pugi::xml_node el = root.first_child(); el; el = el.next_sibling()) {
+    pugi::xml_node next;
+    for (pugi::xml_node el = root.first_child(); el; el = next) {
+      next = el.next_sibling();
       if (el.type() != pugi::node_element || hr::local_name(el.name()) != "entry") continue;
       {
         ScopeGuard guard(scope_, el);
@@ -1337,6 +1360,12 @@ void Reader::read_document(const pugi::xml_document& doc) {
       if (out_.items.size() >= options_.limits.max_items)
         fail(el, "more than " + std::to_string(options_.limits.max_items) + " items (limit max_items)");
       out_.items.push_back(read_entry(el, ctx, out_.items.size()));
+      // The entry is read: its nodes go (pugixml frees each page once all it
+      // holds is gone), so the items being built reuse that memory instead of
+      // the whole document staying alive until the end. Notes that point into
+      // it are placed first.
+      hold_scope_notes();
+      detail::drop_read_element(el);
     }
     take_scope_notes();
     if (!hr_children.empty()) hr::apply_channel(hr_children, out_, reporter("/feed"));

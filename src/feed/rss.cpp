@@ -615,10 +615,27 @@ class Reader {
     return {};
   }
 
+  /// A namespace note placed (line and column found) while its element still exists.
+  struct HeldNote {
+    std::string code;
+    std::string message;
+    std::size_t line = 0;
+    std::size_t column = 0;
+  };
+  /// Places the namespace notes gathered so far (reported, in order, at the end of the document).
+  void hold_notes() {
+    for (auto& note : ns_.take_notes()) {
+      const auto [line, column] =
+          note.where ? lines_.at(note.where.offset_debug()) : std::pair<std::size_t, std::size_t>{0, 0};
+      held_notes_.push_back({std::move(note.code), std::move(note.message), line, column});
+    }
+  }
+
   const ReadOptions& options_;
   Lines lines_;
   Collection& out_;
   hx::NsScope ns_;
+  std::vector<HeldNote> held_notes_;
   std::string version_ = "rss-2.0";
   bool netscape_doctype_ = false;
 
@@ -979,6 +996,12 @@ void Reader::read_document(pugi::xml_node root) {
     apply_item_ext(item_hr, item, path);
     ns_.pop(pushed);
     out_.items.push_back(std::move(item));
+    // The item is read: its nodes go (pugixml frees each page once all it
+    // holds is gone), so the items being built reuse that memory instead of
+    // the whole document staying alive until the end. Notes that point into
+    // it are placed first.
+    hold_notes();
+    detail::drop_read_element(node);
   }
 
   if (!hr.empty()) {
@@ -986,7 +1009,12 @@ void Reader::read_document(pugi::xml_node root) {
       repair(std::move(code), std::move(message), where, channel_path + relative_path(where));
     });
   }
-  for (auto& note : ns_.take_notes()) repair(note.code, note.message, note.where, {});
+  hold_notes();
+  for (HeldNote& note : held_notes_) {
+    detail::report_repair(out_.diagnostics, options_, kFormat, std::move(note.code), std::move(note.message), {},
+                          note.line, note.column);
+  }
+  held_notes_.clear();
   ns_.pop(pushed_root);
 }
 

@@ -77,6 +77,13 @@ XmlInput load_xml(std::string_view bytes, const ReadOptions& options, std::strin
 /// `line_starts` is set).
 XmlInput load_xml(std::string&& bytes, const ReadOptions& options, std::string_view format);
 
+/// Removes an element the reader is done with (an item, an entry) from its
+/// document, with the text just before it (the white space between items), so
+/// that pugixml frees the memory pages it filled: a page goes only once all it
+/// holds is gone. The items being read then reuse that memory instead of the
+/// whole document living until the end of the feed.
+void drop_read_element(pugi::xml_node element);
+
 /// `read_rss` for input the caller hands over (parsed in place; see load_xml).
 Collection read_rss_owned(std::string&& bytes, const ReadOptions& options);
 /// `read_atom` for input the caller hands over (parsed in place; see load_xml).
