@@ -241,3 +241,28 @@ TEST_CASE("Atom namespace notes inside entries dropped long before are reported 
   CHECK(in_place.diagnostics == expected);
   CHECK(in_place.items == copied.items);
 }
+
+TEST_CASE("find_line_starts finds every line feed, wherever it falls in the 64-byte steps", "[read-memory]") {
+  // One line feed at each position 0..199 in turn, then pairs and runs: the
+  // 64-byte step, the 16-byte step after it and the byte tail all see some.
+  const auto reference = [](const std::string& text) {
+    std::vector<std::size_t> starts{0};
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '\n') starts.push_back(i + 1);
+    }
+    return starts;
+  };
+  for (std::size_t size : {63u, 64u, 65u, 127u, 128u, 150u, 200u}) {
+    for (std::size_t at = 0; at < size; ++at) {
+      std::string text(size, 'x');
+      text[at] = '\n';
+      INFO("size " << size << ", line feed at " << at);
+      CHECK(hrnews::detail::find_line_starts(text) == reference(text));
+      text[size - 1 - at] = '\n';
+      text[(at * 7) % size] = '\n';
+      CHECK(hrnews::detail::find_line_starts(text) == reference(text));
+    }
+  }
+  const std::string all(200, '\n');
+  CHECK(hrnews::detail::find_line_starts(all) == reference(all));
+}
