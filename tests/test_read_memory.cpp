@@ -5,6 +5,7 @@
 // item (namespace notes placed at the end of the document) stays right.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdlib>
 #include <filesystem>
@@ -265,4 +266,95 @@ TEST_CASE("find_line_starts finds every line feed, wherever it falls in the 64-b
   }
   const std::string all(200, '\n');
   CHECK(hrnews::detail::find_line_starts(all) == reference(all));
+}
+
+#if defined(__linux__)
+TEST_CASE("SpentInput releases the whole pages of adjacent spent spans, and nothing else", "[read-memory]") {
+  const std::size_t size = std::size_t{6} << 20;
+  std::string buffer(size, 'x');
+  hrnews::detail::SpentInput spent(buffer.data(), buffer.size());
+  // Spans of 3 000 bytes from offset 1 000, adjacent: a run. Below 1 MiB of
+  // whole pages nothing is released yet.
+  std::size_t at = 1000;
+  for (; at + 3000 < 300000; at += 3000) spent.spend(static_cast<std::ptrdiff_t>(at), static_cast<std::ptrdiff_t>(at + 3000));
+  CHECK(spent.released() == 0);
+  for (; at + 3000 < (std::size_t{3} << 20); at += 3000)
+    spent.spend(static_cast<std::ptrdiff_t>(at), static_cast<std::ptrdiff_t>(at + 3000));
+  const std::size_t run_end = at;
+  REQUIRE(spent.released() >= (std::size_t{2} << 20));
+  // Released pages read as zeros; the bytes before the run and after it are intact.
+  const auto count_x = [&buffer](std::size_t from, std::size_t to) {
+    return static_cast<std::size_t>(std::count(buffer.begin() + static_cast<std::ptrdiff_t>(from),
+                                               buffer.begin() + static_cast<std::ptrdiff_t>(to), 'x'));
+  };
+  CHECK(static_cast<std::size_t>(std::count(buffer.begin(), buffer.end(), '\0')) == spent.released());
+  CHECK(count_x(0, 1000) == 1000);
+  CHECK(count_x(run_end, size) == size - run_end);
+  // A span that does not follow the run starts a new one: nothing before it goes.
+  const std::size_t released = spent.released();
+  spent.spend(static_cast<std::ptrdiff_t>(run_end + 5000), static_cast<std::ptrdiff_t>(run_end + 5000 + 4096));
+  CHECK(spent.released() == released);
+  CHECK(count_x(run_end, size) == size - run_end);
+  // Nonsense spans are ignored.
+  spent.spend(-1, 100);
+  spent.spend(200, 100);
+  spent.spend(0, static_cast<std::ptrdiff_t>(size) + 1);
+  CHECK(spent.released() == released);
+  hrnews::detail::SpentInput none;
+  none.spend(0, 100);
+  CHECK(none.released() == 0);
+}
+#endif
+
+TEST_CASE("A feed read in place gives the items and channel elements of reading a copy, its input released as read",
+          "[read-memory]") {
+  // Some 9 MB, with channel elements between items (read after the items; 10
+  // KB: pages of their own) and after them: released pages must stop at the
+  // next element, whatever it is.
+  const std::string between(10000, 'g');
+  const auto items = [](std::size_t from, std::size_t count) {
+    std::string xml;
+    for (std::size_t i = from; i < from + count; ++i) {
+      xml += "<item><guid>urn:item:" + std::to_string(i) + "</guid><title>Item " + std::to_string(i) +
+             "</title><description>";
+      for (int k = 0; k < 60; ++k) xml += "Release of the detained defenders is urged. ";
+      xml += "</description></item>\n";
+    }
+    return xml;
+  };
+  const std::string rss = "<?xml version=\"1.0\"?>\n<rss version=\"2.0\" xmlns:hr=\"urn:hrnews:feed-extension:1.0\">"
+                          "<channel><title>T</title>\n" +
+                          items(0, 1500) + "<hr:generator>" + between + "</hr:generator>" +
+                          items(1500, 1500) + "<hr:icon>https://example.org/icon.png</hr:icon>\n</channel></rss>\n";
+  const Collection copied = hrnews::read_rss(rss, plain_options());
+  const Collection in_place = read_through_file(rss, "rss");
+  CHECK(in_place.feed.generator == between);
+  CHECK(in_place.feed.icon == "https://example.org/icon.png");
+  CHECK(in_place.feed == copied.feed);
+  REQUIRE(in_place.items.size() == 3000);
+  CHECK(in_place.items == copied.items);
+
+  const std::string updated = "<updated>2024-01-01T00:00:00Z</updated>";
+  const auto entries = [&](std::size_t from, std::size_t count) {
+    std::string xml;
+    for (std::size_t i = from; i < from + count; ++i) {
+      xml += "<entry><id>urn:entry:" + std::to_string(i) + "</id><title>Entry " + std::to_string(i) + "</title>" +
+             updated + "<content>";
+      for (int k = 0; k < 60; ++k) xml += "Release of the detained defenders is urged. ";
+      xml += "</content></entry>\n";
+    }
+    return xml;
+  };
+  const std::string atom = "<?xml version=\"1.0\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" "
+                           "xmlns:hr=\"urn:hrnews:feed-extension:1.0\"><title>T</title><id>urn:f</id>" +
+                           updated + "\n" + entries(0, 1500) + "<hr:generator>" + between + "</hr:generator>" +
+                           entries(1500, 1500) + "<subtitle>after the entries</subtitle>\n</feed>\n";
+  const Collection atom_copied = hrnews::read_atom(atom, plain_options());
+  const Collection atom_in_place = read_through_file(atom, "atom");
+  CHECK(atom_in_place.feed.generator == between);
+  REQUIRE(atom_in_place.feed.subtitle);
+  CHECK(atom_in_place.feed.subtitle->value == "after the entries");
+  CHECK(atom_in_place.feed == atom_copied.feed);
+  REQUIRE(atom_in_place.items.size() == 3000);
+  CHECK(atom_in_place.items == atom_copied.items);
 }

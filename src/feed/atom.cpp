@@ -447,6 +447,8 @@ class Reader {
 
   /// Line starts of the parsed text, when it was parsed in place.
   void adopt_line_starts(std::vector<std::size_t>&& starts) { lines_.adopt(std::move(starts)); }
+  /// The buffer the document was parsed in place in, released entry by entry.
+  void set_spent_input(detail::SpentInput spent) { spent_ = spent; }
 
  private:
   // Diagnostics
@@ -485,6 +487,7 @@ class Reader {
     }
   }
   std::vector<HeldNote> held_notes_;
+  detail::SpentInput spent_;
   hr::Report reporter(const std::string& path) {
     return [this, path](pugi::xml_node at, std::string code, std::string message) {
       repair(at, std::move(code), std::move(message), path);
@@ -1365,7 +1368,11 @@ void Reader::read_document(const pugi::xml_document& doc) {
       // the whole document staying alive until the end. Notes that point into
       // it are placed first.
       hold_scope_notes();
+      const std::ptrdiff_t from = el.offset_debug();
+      while (next && next.type() != pugi::node_element) next = next.next_sibling();
       detail::drop_read_element(el);
+      // Its bytes too, up to the next element (whose own bytes follow its name).
+      if (next) spent_.spend(from, next.offset_debug());
     }
     take_scope_notes();
     if (!hr_children.empty()) hr::apply_channel(hr_children, out_, reporter("/feed"));
@@ -1385,6 +1392,9 @@ Collection read_impl(std::string_view bytes, const ReadOptions& options, std::st
                                    : detail::load_xml(bytes, options, format_id);
     out.diagnostics = std::move(input.diagnostics);
     Reader reader(options, out, input.source(bytes));
+    // Parsed in place (its line starts noted): the buffer is ours to release as entries are read.
+    if (!input.line_starts.empty())
+      reader.set_spent_input(detail::SpentInput(input.text.data(), input.text.size()));
     reader.adopt_line_starts(std::move(input.line_starts));
     reader.read_document(input.doc);
   }  // the document (and the input, when handed over) is released here

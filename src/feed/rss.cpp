@@ -441,6 +441,8 @@ class Reader {
   hx::NsScope& scope() { return ns_; }
   /// Line starts of the parsed text, when it was parsed in place.
   void adopt_line_starts(std::vector<std::size_t>&& starts) { lines_.adopt(std::move(starts)); }
+  /// The buffer the document was parsed in place in, released item by item.
+  void set_spent_input(detail::SpentInput spent) { spent_ = spent; }
   void set_version(std::string id) { version_ = std::move(id); }
   /// Whether the document declared Netscape's RSS 0.91 DOCTYPE (tells Netscape's 0.91 from UserLand's).
   void set_netscape_doctype(bool yes) { netscape_doctype_ = yes; }
@@ -636,6 +638,7 @@ class Reader {
   Collection& out_;
   hx::NsScope ns_;
   std::vector<HeldNote> held_notes_;
+  detail::SpentInput spent_;
   std::string version_ = "rss-2.0";
   bool netscape_doctype_ = false;
 
@@ -1001,7 +1004,12 @@ void Reader::read_document(pugi::xml_node root) {
     // the whole document staying alive until the end. Notes that point into
     // it are placed first.
     hold_notes();
+    const std::ptrdiff_t from = node.offset_debug();
+    pugi::xml_node next = node.next_sibling();
+    while (next && next.type() != pugi::node_element) next = next.next_sibling();
     detail::drop_read_element(node);
+    // Its bytes too, up to the next element (whose own bytes follow its name).
+    if (next) spent_.spend(from, next.offset_debug());
   }
 
   if (!hr.empty()) {
@@ -1255,6 +1263,8 @@ Collection read_rss_impl(std::string_view bytes, std::string* owned, const ReadO
     const pugi::xml_node root = in.doc.document_element();
     if (!root) throw ParseError(std::string(kFormat), "no root element", {}, {}, options.file_name);
     Reader reader(options, in.source(bytes), c);
+    // Parsed in place (its line starts noted): the buffer is ours to release as items are read.
+    if (!in.line_starts.empty()) reader.set_spent_input(detail::SpentInput(in.text.data(), in.text.size()));
     reader.adopt_line_starts(std::move(in.line_starts));
     reader.set_netscape_doctype(netscape);
     reader.read_document(root);

@@ -16,6 +16,10 @@
 #include <utility>
 
 #include <iconv.h>
+#if defined(__linux__)
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -1657,6 +1661,28 @@ void drop_read_element(pugi::xml_node element) {
     parent.remove_child(before);
   }
   parent.remove_child(element);
+}
+
+void SpentInput::spend(std::ptrdiff_t from, std::ptrdiff_t to) noexcept {
+#if defined(__linux__)
+  if (!data_ || from < 0 || to <= from || static_cast<std::size_t>(to) > size_) return;
+  static const std::size_t page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+  constexpr std::size_t kStep = std::size_t{1} << 20;
+  const auto base = reinterpret_cast<std::uintptr_t>(data_);
+  const auto page_up = [&](std::size_t offset) { return ((base + offset + page - 1) & ~(page - 1)) - base; };
+  const auto page_down = [&](std::size_t offset) { return ((base + offset) & ~(page - 1)) - base; };
+  const auto start = static_cast<std::size_t>(from);
+  const auto end = static_cast<std::size_t>(to);
+  if (start != run_end_ || pending_ > end) pending_ = page_up(start);  // a new run
+  run_end_ = end;
+  const std::size_t last = page_down(end);
+  if (last < pending_ + kStep) return;
+  if (::madvise(data_ + pending_, last - pending_, MADV_DONTNEED) == 0) released_ += last - pending_;
+  pending_ = last;
+#else
+  (void)from;
+  (void)to;
+#endif
 }
 
 XmlInput load_xml(std::string_view bytes, const ReadOptions& options, std::string_view format) {
