@@ -447,6 +447,8 @@ class Reader {
 
   /// Line starts of the parsed text, when it was parsed in place.
   void adopt_line_starts(std::vector<std::size_t>&& starts) { lines_.adopt(std::move(starts)); }
+  /// The buffer the document was parsed in place in, released entry by entry.
+  void set_spent_input(detail::SpentInput spent) { spent_ = spent; }
 
  private:
   // Diagnostics
@@ -461,9 +463,31 @@ class Reader {
     detail::report_repair(out_.diagnostics, options_, format_id, std::move(code), std::move(message),
                           std::move(path), line, column);
   }
+  /// Reports the namespace notes gathered so far (those held first, in order).
   void take_scope_notes() {
-    for (auto& note : scope_.take_notes()) repair(note.where, std::move(note.code), std::move(note.message), {});
+    hold_scope_notes();
+    for (HeldNote& note : held_notes_) {
+      detail::report_repair(out_.diagnostics, options_, format_id, std::move(note.code), std::move(note.message), {},
+                            note.line, note.column);
+    }
+    held_notes_.clear();
   }
+  /// A namespace note placed (line and column found) while its element still exists.
+  struct HeldNote {
+    std::string code;
+    std::string message;
+    std::size_t line = 0;
+    std::size_t column = 0;
+  };
+  /// Places the namespace notes gathered so far, to be reported by take_scope_notes.
+  void hold_scope_notes() {
+    for (auto& note : scope_.take_notes()) {
+      const auto [line, column] = where(note.where);
+      held_notes_.push_back({std::move(note.code), std::move(note.message), line, column});
+    }
+  }
+  std::vector<HeldNote> held_notes_;
+  detail::SpentInput spent_;
   hr::Report reporter(const std::string& path) {
     return [this, path](pugi::xml_node at, std::string code, std::string message) {
       repair(at, std::move(code), std::move(message), path);
@@ -1328,7 +1352,9 @@ void Reader::read_document(const pugi::xml_document& doc) {
       if (el.type() == pugi::node_element && hr::local_name(el.name()) == "entry") ++entries;
     }
     out_.items.reserve(std::min(entries, options_.limits.max_items));
-    for (pugi::xml_node el = root.first_child(); el; el = el.next_sibling()) {
+    pugi::xml_node next;
+    for (pugi::xml_node el = root.first_child(); el; el = next) {
+      next = el.next_sibling();
       if (el.type() != pugi::node_element || hr::local_name(el.name()) != "entry") continue;
       {
         ScopeGuard guard(scope_, el);
@@ -1337,6 +1363,16 @@ void Reader::read_document(const pugi::xml_document& doc) {
       if (out_.items.size() >= options_.limits.max_items)
         fail(el, "more than " + std::to_string(options_.limits.max_items) + " items (limit max_items)");
       out_.items.push_back(read_entry(el, ctx, out_.items.size()));
+      // The entry is read: its nodes go (pugixml frees each page once all it
+      // holds is gone), so the items being built reuse that memory instead of
+      // the whole document staying alive until the end. Notes that point into
+      // it are placed first.
+      hold_scope_notes();
+      const std::ptrdiff_t from = el.offset_debug();
+      while (next && next.type() != pugi::node_element) next = next.next_sibling();
+      detail::drop_read_element(el);
+      // Its bytes too, up to the next element (whose own bytes follow its name).
+      if (next) spent_.spend(from, next.offset_debug());
     }
     take_scope_notes();
     if (!hr_children.empty()) hr::apply_channel(hr_children, out_, reporter("/feed"));
@@ -1356,6 +1392,9 @@ Collection read_impl(std::string_view bytes, const ReadOptions& options, std::st
                                    : detail::load_xml(bytes, options, format_id);
     out.diagnostics = std::move(input.diagnostics);
     Reader reader(options, out, input.source(bytes));
+    // Parsed in place (its line starts noted): the buffer is ours to release as entries are read.
+    if (!input.line_starts.empty())
+      reader.set_spent_input(detail::SpentInput(input.text.data(), input.text.size()));
     reader.adopt_line_starts(std::move(input.line_starts));
     reader.read_document(input.doc);
   }  // the document (and the input, when handed over) is released here

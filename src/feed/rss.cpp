@@ -441,6 +441,8 @@ class Reader {
   hx::NsScope& scope() { return ns_; }
   /// Line starts of the parsed text, when it was parsed in place.
   void adopt_line_starts(std::vector<std::size_t>&& starts) { lines_.adopt(std::move(starts)); }
+  /// The buffer the document was parsed in place in, released item by item.
+  void set_spent_input(detail::SpentInput spent) { spent_ = spent; }
   void set_version(std::string id) { version_ = std::move(id); }
   /// Whether the document declared Netscape's RSS 0.91 DOCTYPE (tells Netscape's 0.91 from UserLand's).
   void set_netscape_doctype(bool yes) { netscape_doctype_ = yes; }
@@ -615,10 +617,28 @@ class Reader {
     return {};
   }
 
+  /// A namespace note placed (line and column found) while its element still exists.
+  struct HeldNote {
+    std::string code;
+    std::string message;
+    std::size_t line = 0;
+    std::size_t column = 0;
+  };
+  /// Places the namespace notes gathered so far (reported, in order, at the end of the document).
+  void hold_notes() {
+    for (auto& note : ns_.take_notes()) {
+      const auto [line, column] =
+          note.where ? lines_.at(note.where.offset_debug()) : std::pair<std::size_t, std::size_t>{0, 0};
+      held_notes_.push_back({std::move(note.code), std::move(note.message), line, column});
+    }
+  }
+
   const ReadOptions& options_;
   Lines lines_;
   Collection& out_;
   hx::NsScope ns_;
+  std::vector<HeldNote> held_notes_;
+  detail::SpentInput spent_;
   std::string version_ = "rss-2.0";
   bool netscape_doctype_ = false;
 
@@ -979,6 +999,17 @@ void Reader::read_document(pugi::xml_node root) {
     apply_item_ext(item_hr, item, path);
     ns_.pop(pushed);
     out_.items.push_back(std::move(item));
+    // The item is read: its nodes go (pugixml frees each page once all it
+    // holds is gone), so the items being built reuse that memory instead of
+    // the whole document staying alive until the end. Notes that point into
+    // it are placed first.
+    hold_notes();
+    const std::ptrdiff_t from = node.offset_debug();
+    pugi::xml_node next = node.next_sibling();
+    while (next && next.type() != pugi::node_element) next = next.next_sibling();
+    detail::drop_read_element(node);
+    // Its bytes too, up to the next element (whose own bytes follow its name).
+    if (next) spent_.spend(from, next.offset_debug());
   }
 
   if (!hr.empty()) {
@@ -986,7 +1017,12 @@ void Reader::read_document(pugi::xml_node root) {
       repair(std::move(code), std::move(message), where, channel_path + relative_path(where));
     });
   }
-  for (auto& note : ns_.take_notes()) repair(note.code, note.message, note.where, {});
+  hold_notes();
+  for (HeldNote& note : held_notes_) {
+    detail::report_repair(out_.diagnostics, options_, kFormat, std::move(note.code), std::move(note.message), {},
+                          note.line, note.column);
+  }
+  held_notes_.clear();
   ns_.pop(pushed_root);
 }
 
@@ -1227,6 +1263,8 @@ Collection read_rss_impl(std::string_view bytes, std::string* owned, const ReadO
     const pugi::xml_node root = in.doc.document_element();
     if (!root) throw ParseError(std::string(kFormat), "no root element", {}, {}, options.file_name);
     Reader reader(options, in.source(bytes), c);
+    // Parsed in place (its line starts noted): the buffer is ours to release as items are read.
+    if (!in.line_starts.empty()) reader.set_spent_input(detail::SpentInput(in.text.data(), in.text.size()));
     reader.adopt_line_starts(std::move(in.line_starts));
     reader.set_netscape_doctype(netscape);
     reader.read_document(root);

@@ -77,6 +77,40 @@ XmlInput load_xml(std::string_view bytes, const ReadOptions& options, std::strin
 /// `line_starts` is set).
 XmlInput load_xml(std::string&& bytes, const ReadOptions& options, std::string_view format);
 
+/// Removes an element the reader is done with (an item, an entry) from its
+/// document, with the text just before it (the white space between items), so
+/// that pugixml frees the memory pages it filled: a page goes only once all it
+/// holds is gone. The items being read then reuse that memory instead of the
+/// whole document living until the end of the feed.
+void drop_read_element(pugi::xml_node element);
+
+/// The buffer a feed was parsed in place in, handed back to the system page
+/// by page as the reader is done with its parts: once an item is read and
+/// dropped, nothing reads its bytes again (the model holds copies), so the
+/// whole pages between its start and the next element's start are released
+/// (Linux `madvise(MADV_DONTNEED)`: they read as zeros if touched again;
+/// elsewhere nothing is released). The items being built then do not sit on
+/// top of the whole input. Default-constructed (a document parsed from a
+/// copy, or input too small to matter): releases nothing.
+class SpentInput {
+ public:
+  SpentInput() = default;
+  /// For the buffer `data`/`size` the document was parsed in place in.
+  SpentInput(char* data, std::size_t size) noexcept : data_(data), size_(size) {}
+  /// The bytes at offsets [from, to) (as `xml_node::offset_debug()`) are read
+  /// no more. Runs of adjacent spans are released in steps of at least 1 MiB.
+  void spend(std::ptrdiff_t from, std::ptrdiff_t to) noexcept;
+  /// Bytes released so far.
+  std::size_t released() const noexcept { return released_; }
+
+ private:
+  char* data_ = nullptr;
+  std::size_t size_ = 0;
+  std::size_t run_end_ = 0;   // where the current run of spent bytes ends
+  std::size_t pending_ = 0;   // start of the run's pages not yet released (page-aligned offset)
+  std::size_t released_ = 0;
+};
+
 /// `read_rss` for input the caller hands over (parsed in place; see load_xml).
 Collection read_rss_owned(std::string&& bytes, const ReadOptions& options);
 /// `read_atom` for input the caller hands over (parsed in place; see load_xml).
