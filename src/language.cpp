@@ -153,13 +153,15 @@ class WordTable {
       for (float& w : weights_[i]) w = w / sum * top;
     }
   }
+  /// False when `word` (not empty) is certainly not listed: no listed word has its
+  /// length, first and last byte (five bits of each). Most words are not listed.
+  bool may_list(std::string_view word) const noexcept {
+    return word.size() <= max_len && ((shapes_[word.size()][static_cast<unsigned char>(word[0]) & 31u] >>
+                                       (static_cast<unsigned char>(word.back()) & 31u)) & 1u);
+  }
   /// The weights of `word`, or null when it is not listed.
   const Weights* find(std::string_view word) const noexcept {
-    if (word.empty() || word.size() > max_len) return nullptr;
-    // Most words are not listed: a listed word of this length, first and last byte (five bits of each)?
-    if (!((shapes_[word.size()][static_cast<unsigned char>(word[0]) & 31u] >>
-           (static_cast<unsigned char>(word.back()) & 31u)) & 1u))
-      return nullptr;
+    if (word.empty() || !may_list(word)) return nullptr;
     for (std::size_t i = hash(word) & mask;; i = (i + 1) & mask) {
       const Key& k = keys_[i];
       if (k.len == 0) return nullptr;
@@ -233,6 +235,8 @@ class EndingIndex {
   EndingIndex() {
     for (std::size_t i = 0; i < std::size(endings); ++i) {
       const std::string_view text = endings[i].text;
+      const std::size_t pair = pair_of(text);
+      pairs_[pair / 64] |= std::uint64_t{1} << (pair % 64);
       Bucket& b = buckets_[key(text)];
       if (b.count < b.items.size()) b.items[b.count++] = static_cast<std::uint8_t>(i);
       if (text.size() <= 4) {
@@ -242,6 +246,11 @@ class EndingIndex {
         masks_[i] = text.size() == 4 ? ~std::uint32_t{0} : (std::uint32_t{1} << (8 * text.size())) - 1;
       }
     }
+  }
+  /// False when no ending has the last two bytes of `word` (at least two bytes long).
+  bool may_end(std::string_view w) const noexcept {
+    const std::size_t pair = pair_of(w);
+    return (pairs_[pair / 64] >> (pair % 64)) & 1u;
   }
   /// The last four bytes of `word` (at least four bytes long), the last one lowest.
   static std::uint32_t tail_of(std::string_view w) noexcept {
@@ -269,10 +278,14 @@ class EndingIndex {
     std::array<std::uint8_t, 16> items{};
     std::size_t count = 0;
   };
+  static std::size_t pair_of(std::string_view w) noexcept {
+    return std::size_t{static_cast<unsigned char>(w[w.size() - 1])} | std::size_t{static_cast<unsigned char>(w[w.size() - 2])} << 8;
+  }
   static std::size_t key(std::string_view w) noexcept {
     return (static_cast<unsigned char>(w[w.size() - 1]) * 7u + static_cast<unsigned char>(w[w.size() - 2])) & 255u;
   }
   std::array<Bucket, 256> buckets_{};
+  std::array<std::uint64_t, 65536 / 64> pairs_{};  // bit (last byte | second last << 8): some ending ends so
   std::array<std::uint32_t, std::size(endings)> tails_{}, masks_{};  // endings of up to four bytes
 };
 
@@ -344,7 +357,9 @@ struct Scores {
   std::size_t ar_letters = 0;  // ة ي ك ى
 };
 
-void score_word(std::string_view w, Scores& s, const WordTable& table, const EndingIndex& by_tail) {
+// Scores one word (lower case, accents kept): the function words, the endings, `th`/`wh`.
+[[gnu::noinline]] void score_listed_word(std::string_view w, Scores& s, const WordTable& table,
+                                         const EndingIndex& by_tail) {
   if (const WordTable::Weights* weights = table.find(w)) {
     for (std::size_t l = 0; l < LATIN_COUNT; ++l) s.latin[l] += (*weights)[l];
   }
@@ -353,6 +368,15 @@ void score_word(std::string_view w, Scores& s, const WordTable& table, const End
     if (w[0] == 't' && w[1] == 'h') s.latin[EN] += 0.4;
     if (w[0] == 'w' && w[1] == 'h') s.latin[EN] += 0.4;
   }
+}
+
+// `score_listed_word`, but most words (listed nowhere, no ending, no `th`/`wh`)
+// are turned away here, inline, by two bit tests: no call for them.
+inline void score_word(std::string_view w, Scores& s, const WordTable& table, const EndingIndex& by_tail) {
+  const std::size_t n = w.size();
+  bool maybe = table.may_list(w);
+  if (n >= 4) maybe = maybe || by_tail.may_end(w) || (w[1] == 'h' && (w[0] == 't' || w[0] == 'w'));
+  if (maybe) score_listed_word(w, s, table, by_tail);
 }
 
 void score_letter(char32_t lower, Scores& s) {
@@ -407,6 +431,7 @@ LanguageGuess identify_language_until(std::string_view text, double stop_lead, s
   std::size_t len = 0;
   bool too_long = false;
   std::size_t words = 0;
+  unsigned words_mod3 = 0;        // words % 3, kept without a division
   std::size_t other_letters = 0;  // letters of other scripts: no early stop then
   std::size_t ascii_letters = 0;  // added to the Latin count at the end
   std::size_t word_start = 0;  // where the word being read began
@@ -417,6 +442,7 @@ LanguageGuess identify_language_until(std::string_view text, double stop_lead, s
       const std::string_view w(word, len);
       score_word(w, s, table, endings_by_tail);
       ++words;
+      if (++words_mod3 == 3) words_mod3 = 0;
       if (observer && word_start < observe_until &&
           (!word_ascii || !observer_filter ||
            (len < 32 && ((observer_filter[static_cast<unsigned char>(word[0])] >> len) & 1u))))
@@ -428,7 +454,7 @@ LanguageGuess identify_language_until(std::string_view text, double stop_lead, s
   };
   // Stops early once one Latin-script language leads by `stop_lead` (checked every few words).
   auto decided = [&](std::size_t at) {
-    if (words % 3 != 0 || other_letters != 0 || at < observe_until) return false;
+    if (words_mod3 != 0 || other_letters != 0 || at < observe_until) return false;
     double top = 0.0, second = 0.0;
     int best = -1;
     for (int l = 0; l < LATIN_COUNT; ++l) {
