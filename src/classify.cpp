@@ -366,6 +366,9 @@ class PhraseIndex {
       std::size_t& by_letter = longest_by_letter_[static_cast<unsigned char>(text[0])];
       by_letter = std::max(by_letter, text.size());
       first_letters_[static_cast<unsigned char>(first[0])] |= 1u << first.size();
+      if (first.size() < 32)
+        first_shapes_[first.size() * 32 + (static_cast<unsigned char>(first[0]) & 31u)] |=
+            1u << (static_cast<unsigned char>(first.back()) & 31u);
       for (std::size_t h = quick_hash(first) & (first_words_.size() - 1);; h = (h + 1) & (first_words_.size() - 1)) {
         if (first_words_[h].empty() || first_words_[h] == first) {
           first_words_[h] = first;
@@ -388,6 +391,8 @@ class PhraseIndex {
   }
   /// Bit n of entry b: some phrase starts with a word of n bytes whose first byte is b.
   const std::uint32_t* first_letters() const noexcept { return first_letters_.data(); }
+  /// Entry n * 32 + (b & 31), bit e & 31: some first word of n bytes starts with b and ends with e.
+  const std::uint32_t* first_shapes() const noexcept { return first_shapes_.data(); }
   /// True when a phrase may start with a word whose lower-case form (accents
   /// kept) is `lower`: cheap for most words.
   bool may_start(std::string_view lower, bool ascii) const {
@@ -457,6 +462,7 @@ class PhraseIndex {
   std::size_t longest_ = 0;  // bytes of the longest phrase
   std::array<std::size_t, 256> longest_by_letter_{};  // the same for the phrases that begin with a byte
   std::array<std::uint32_t, 256> first_letters_{};  // bit n: some first word starts with this byte and has n bytes
+  std::array<std::uint32_t, 32 * 32> first_shapes_{};  // see first_shapes()
   std::array<std::string_view, 256> first_words_{};  // the first words, open addressing on quick_hash
 };
 
@@ -991,6 +997,7 @@ ItemClassification Classifier::run(Item& item, std::string_view feed_language) {
       } observer;
       observer.index = &phrase_index();
       observer.ascii_filter = observer.index->first_letters();  // what may_start checks first
+      observer.ascii_shapes = observer.index->first_shapes();  // and the last byte of a first word
       observer.title = rest_of_title;
       observer.buffer = &title_buffer_;
       observer.found = &on_phrase;

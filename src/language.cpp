@@ -22,7 +22,7 @@ namespace {
 // Latin-script profiles
 
 enum Latin : int { EN, FR, ES, PT, DE, IT, NL, LATIN_COUNT };
-constexpr std::array<const char*, LATIN_COUNT> latin_tags = {"en", "fr", "es", "pt", "de", "it", "nl"};
+constexpr std::array<std::string_view, LATIN_COUNT> latin_tags = {"en", "fr", "es", "pt", "de", "it", "nl"};
 
 // Frequent function words, lower case, separated by spaces, then a few words
 // of human-rights news. A word listed for several languages is shared between
@@ -421,8 +421,9 @@ namespace detail {
 LanguageGuess identify_language_until(std::string_view text, double stop_lead, std::string_view expected,
                                       double expected_lead, WordObserver* observer, std::size_t observe_until) {
   int expected_index = -1;
-  for (int l = 0; l < LATIN_COUNT; ++l)
-    if (expected == latin_tags[static_cast<std::size_t>(l)]) expected_index = l;
+  if (expected.size() == 2)  // every tag has two letters
+    for (int l = 0; l < LATIN_COUNT; ++l)
+      if (expected == latin_tags[static_cast<std::size_t>(l)]) expected_index = l;
   Scores s;
   const WordTable& table = word_table();
   const EndingIndex& endings_by_tail = ending_index();
@@ -437,6 +438,7 @@ LanguageGuess identify_language_until(std::string_view text, double stop_lead, s
   std::size_t word_start = 0;  // where the word being read began
   bool word_ascii = true;      // and whether it has only ASCII letters
   const std::uint32_t* const observer_filter = observer ? observer->ascii_filter : nullptr;
+  const std::uint32_t* const observer_shapes = observer_filter ? observer->ascii_shapes : nullptr;
   auto flush = [&] {
     if (len > 0 && !too_long) {
       const std::string_view w(word, len);
@@ -445,7 +447,9 @@ LanguageGuess identify_language_until(std::string_view text, double stop_lead, s
       if (++words_mod3 == 3) words_mod3 = 0;
       if (observer && word_start < observe_until &&
           (!word_ascii || !observer_filter ||
-           (len < 32 && ((observer_filter[static_cast<unsigned char>(word[0])] >> len) & 1u))))
+           (len < 32 && ((observer_filter[static_cast<unsigned char>(word[0])] >> len) & 1u) &&
+            (!observer_shapes || ((observer_shapes[len * 32 + (static_cast<unsigned char>(word[0]) & 31u)] >>
+                                   (static_cast<unsigned char>(word[len - 1]) & 31u)) & 1u)))))
         observer->word(w, word_start, word_ascii);
     }
     len = 0;
@@ -579,12 +583,13 @@ LanguageGuess identify_language_until(std::string_view text, double stop_lead, s
   flush();
   s.script[LATIN] += ascii_letters;
 
-  std::size_t total = 0;
+  std::size_t total = s.script[LATIN];
   int best_script = LATIN;
-  for (int k = 0; k < SCRIPT_COUNT; ++k) {
-    total += s.script[static_cast<std::size_t>(k)];
-    if (s.script[static_cast<std::size_t>(k)] > s.script[static_cast<std::size_t>(best_script)]) best_script = k;
-  }
+  if (other_letters != 0)  // else every other script counts 0
+    for (int k = 1; k < SCRIPT_COUNT; ++k) {
+      total += s.script[static_cast<std::size_t>(k)];
+      if (s.script[static_cast<std::size_t>(k)] > s.script[static_cast<std::size_t>(best_script)]) best_script = k;
+    }
   if (total == 0) return {};
   const std::size_t cjk = s.script[KANA] + s.script[HAN];
   if (best_script == HAN || best_script == KANA || cjk > s.script[static_cast<std::size_t>(best_script)]) {
@@ -627,7 +632,7 @@ LanguageGuess identify_language_until(std::string_view text, double stop_lead, s
   const double lead = top - second;
   if (lead <= 0.0) return {};
   const double share = static_cast<double>(count) / static_cast<double>(total);
-  return {latin_tags[static_cast<std::size_t>(best)], (1.0 - std::exp(-lead / 1.5)) * share};
+  return {std::string(latin_tags[static_cast<std::size_t>(best)]), (1.0 - std::exp(-lead / 1.5)) * share};
 }
 
 }  // namespace detail
