@@ -11,6 +11,11 @@
 #include <iterator>
 #include <limits>
 
+#if defined(__SSE2__) && !defined(HRNEWS_NO_SSE2)  // as in extract.cpp: HRNEWS_NO_SSE2 keeps the portable path
+#define HRNEWS_LANGUAGE_SSE2 1
+#include <emmintrin.h>
+#endif
+
 #include "fold.hpp"
 #include "swar.hpp"
 #include "language_detail.hpp"
@@ -428,7 +433,7 @@ LanguageGuess identify_language_until(std::string_view text, double stop_lead, s
   const WordTable& table = word_table();
   const EndingIndex& endings_by_tail = ending_index();
   constexpr std::size_t word_cap = 48;  // bytes of a word kept; a longer word is not scored
-  char word[word_cap + 8];              // 8 bytes of slack: runs of letters are copied 8 at a time
+  char word[word_cap + 16];             // 16 bytes of slack: runs of letters are copied 16 (or 8) at a time
   std::size_t len = 0;
   bool too_long = false;
   std::size_t words = 0;
@@ -484,8 +489,26 @@ LanguageGuess identify_language_until(std::string_view text, double stop_lead, s
         std::size_t j = i;
         const std::size_t n_text = text.size();
         bool ended = false;
-        if (little_endian())
-          while (j + 8 <= n_text) {
+#if defined(HRNEWS_LANGUAGE_SSE2)
+        // Sixteen bytes at a time: a byte is a letter when (b | 0x20) - 'a' is at most 25 (unsigned).
+        const __m128i case_bit = _mm_set1_epi8(0x20), a = _mm_set1_epi8('a'), top = _mm_set1_epi8(25);
+        while (j + 16 <= n_text) {
+          const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + j));
+          const __m128i lowered = _mm_or_si128(x, case_bit);  // the letters in lower case (other bytes unused)
+          const __m128i t = _mm_sub_epi8(lowered, a);
+          const auto letters = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(t, top), t)));
+          const std::size_t k = static_cast<std::size_t>(__builtin_ctz(~letters));  // 16 when all are letters
+          const std::size_t at = len + (j - i);
+          if (at + 16 <= word_cap + 16) _mm_storeu_si128(reinterpret_cast<__m128i*>(word + at), lowered);
+          j += k;
+          if (k < 16) {
+            ended = true;
+            break;
+          }
+        }
+#endif
+        if (!ended && little_endian())
+          while (!ended && j + 8 <= n_text) {
             std::uint64_t x;
             std::memcpy(&x, text.data() + j, 8);
             const std::uint64_t m = letter_bytes(x);
