@@ -442,19 +442,29 @@ LanguageGuess identify_language_until(std::string_view text, double stop_lead, s
   std::size_t ascii_letters = 0;  // added to the Latin count at the end
   std::size_t word_start = 0;  // where the word being read began
   bool word_ascii = true;      // and whether it has only ASCII letters
+  // Words starting before observed_end go to the observer: those of ASCII letters
+  // when observe_all or both filters let them through (a missing second filter lets all through).
+  const std::size_t observed_end = observer ? observe_until : 0;
   const std::uint32_t* const observer_filter = observer ? observer->ascii_filter : nullptr;
-  const std::uint32_t* const observer_shapes = observer_filter ? observer->ascii_shapes : nullptr;
+  const bool observe_all = observer_filter == nullptr;
+  static constexpr std::array<std::uint32_t, 32 * 32> no_shape_filter = [] {
+    std::array<std::uint32_t, 32 * 32> t{};
+    for (std::uint32_t& v : t) v = ~std::uint32_t{0};
+    return t;
+  }();
+  const std::uint32_t* const observer_shapes =
+      observer_filter && observer->ascii_shapes ? observer->ascii_shapes : no_shape_filter.data();
   auto flush = [&] {
     if (len > 0 && !too_long) {
       const std::string_view w(word, len);
       score_word(w, s, table, endings_by_tail);
       ++words;
       if (++words_mod3 == 3) words_mod3 = 0;
-      if (observer && word_start < observe_until &&
-          (!word_ascii || !observer_filter ||
+      if (word_start < observed_end &&
+          (!word_ascii || observe_all ||
            (len < 32 && ((observer_filter[static_cast<unsigned char>(word[0])] >> len) & 1u) &&
-            (!observer_shapes || ((observer_shapes[len * 32 + (static_cast<unsigned char>(word[0]) & 31u)] >>
-                                   (static_cast<unsigned char>(word[len - 1]) & 31u)) & 1u)))))
+            ((observer_shapes[len * 32 + (static_cast<unsigned char>(word[0]) & 31u)] >>
+              (static_cast<unsigned char>(word[len - 1]) & 31u)) & 1u))))
         observer->word(w, word_start, word_ascii);
     }
     len = 0;
