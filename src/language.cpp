@@ -164,9 +164,8 @@ class WordTable {
     return word.size() <= max_len && ((shapes_[word.size()][static_cast<unsigned char>(word[0]) & 31u] >>
                                        (static_cast<unsigned char>(word.back()) & 31u)) & 1u);
   }
-  /// The weights of `word`, or null when it is not listed.
-  const Weights* find(std::string_view word) const noexcept {
-    if (word.empty() || !may_list(word)) return nullptr;
+  /// The weights of `word` (not empty, let through by `may_list`), or null when it is not listed.
+  const Weights* find_listed(std::string_view word) const noexcept {
     for (std::size_t i = hash(word) & mask;; i = (i + 1) & mask) {
       const Key& k = keys_[i];
       if (k.len == 0) return nullptr;
@@ -363,9 +362,10 @@ struct Scores {
 };
 
 // Scores one word (lower case, accents kept): the function words, the endings, `th`/`wh`.
+// `listed`: whether table.may_list(w) (when false, the table is not searched).
 [[gnu::noinline]] void score_listed_word(std::string_view w, Scores& s, const WordTable& table,
-                                         const EndingIndex& by_tail) {
-  if (const WordTable::Weights* weights = table.find(w)) {
+                                         const EndingIndex& by_tail, bool listed) {
+  if (const WordTable::Weights* weights = listed ? table.find_listed(w) : nullptr) {
     for (std::size_t l = 0; l < LATIN_COUNT; ++l) s.latin[l] += (*weights)[l];
   }
   if (w.size() >= 4) {
@@ -379,9 +379,9 @@ struct Scores {
 // are turned away here, inline, by two bit tests: no call for them.
 inline void score_word(std::string_view w, Scores& s, const WordTable& table, const EndingIndex& by_tail) {
   const std::size_t n = w.size();
-  bool maybe = table.may_list(w);
-  if (n >= 4) maybe = maybe || by_tail.may_end(w) || (w[1] == 'h' && (w[0] == 't' || w[0] == 'w'));
-  if (maybe) score_listed_word(w, s, table, by_tail);
+  const bool listed = table.may_list(w);
+  if (listed || (n >= 4 && (by_tail.may_end(w) || (w[1] == 'h' && (w[0] == 't' || w[0] == 'w')))))
+    score_listed_word(w, s, table, by_tail, listed);
 }
 
 void score_letter(char32_t lower, Scores& s) {
