@@ -11,6 +11,11 @@
 #include <iterator>
 #include <limits>
 
+#if defined(__SSE2__) && !defined(HRNEWS_NO_SSE2)  // as in extract.cpp: HRNEWS_NO_SSE2 keeps the portable path
+#define HRNEWS_LANGUAGE_SSE2 1
+#include <emmintrin.h>
+#endif
+
 #include "fold.hpp"
 #include "swar.hpp"
 #include "language_detail.hpp"
@@ -22,7 +27,7 @@ namespace {
 // Latin-script profiles
 
 enum Latin : int { EN, FR, ES, PT, DE, IT, NL, LATIN_COUNT };
-constexpr std::array<const char*, LATIN_COUNT> latin_tags = {"en", "fr", "es", "pt", "de", "it", "nl"};
+constexpr std::array<std::string_view, LATIN_COUNT> latin_tags = {"en", "fr", "es", "pt", "de", "it", "nl"};
 
 // Frequent function words, lower case, separated by spaces, then a few words
 // of human-rights news. A word listed for several languages is shared between
@@ -153,13 +158,14 @@ class WordTable {
       for (float& w : weights_[i]) w = w / sum * top;
     }
   }
-  /// The weights of `word`, or null when it is not listed.
-  const Weights* find(std::string_view word) const noexcept {
-    if (word.empty() || word.size() > max_len) return nullptr;
-    // Most words are not listed: a listed word of this length, first and last byte (five bits of each)?
-    if (!((shapes_[word.size()][static_cast<unsigned char>(word[0]) & 31u] >>
-           (static_cast<unsigned char>(word.back()) & 31u)) & 1u))
-      return nullptr;
+  /// False when `word` (not empty) is certainly not listed: no listed word has its
+  /// length, first and last byte (five bits of each). Most words are not listed.
+  bool may_list(std::string_view word) const noexcept {
+    return word.size() <= max_len && ((shapes_[word.size()][static_cast<unsigned char>(word[0]) & 31u] >>
+                                       (static_cast<unsigned char>(word.back()) & 31u)) & 1u);
+  }
+  /// The weights of `word` (not empty, let through by `may_list`), or null when it is not listed.
+  const Weights* find_listed(std::string_view word) const noexcept {
     for (std::size_t i = hash(word) & mask;; i = (i + 1) & mask) {
       const Key& k = keys_[i];
       if (k.len == 0) return nullptr;
@@ -233,6 +239,8 @@ class EndingIndex {
   EndingIndex() {
     for (std::size_t i = 0; i < std::size(endings); ++i) {
       const std::string_view text = endings[i].text;
+      const std::size_t pair = pair_of(text);
+      pairs_[pair / 64] |= std::uint64_t{1} << (pair % 64);
       Bucket& b = buckets_[key(text)];
       if (b.count < b.items.size()) b.items[b.count++] = static_cast<std::uint8_t>(i);
       if (text.size() <= 4) {
@@ -242,6 +250,11 @@ class EndingIndex {
         masks_[i] = text.size() == 4 ? ~std::uint32_t{0} : (std::uint32_t{1} << (8 * text.size())) - 1;
       }
     }
+  }
+  /// False when no ending has the last two bytes of `word` (at least two bytes long).
+  bool may_end(std::string_view w) const noexcept {
+    const std::size_t pair = pair_of(w);
+    return (pairs_[pair / 64] >> (pair % 64)) & 1u;
   }
   /// The last four bytes of `word` (at least four bytes long), the last one lowest.
   static std::uint32_t tail_of(std::string_view w) noexcept {
@@ -269,10 +282,14 @@ class EndingIndex {
     std::array<std::uint8_t, 16> items{};
     std::size_t count = 0;
   };
+  static std::size_t pair_of(std::string_view w) noexcept {
+    return std::size_t{static_cast<unsigned char>(w[w.size() - 1])} | std::size_t{static_cast<unsigned char>(w[w.size() - 2])} << 8;
+  }
   static std::size_t key(std::string_view w) noexcept {
     return (static_cast<unsigned char>(w[w.size() - 1]) * 7u + static_cast<unsigned char>(w[w.size() - 2])) & 255u;
   }
   std::array<Bucket, 256> buckets_{};
+  std::array<std::uint64_t, 65536 / 64> pairs_{};  // bit (last byte | second last << 8): some ending ends so
   std::array<std::uint32_t, std::size(endings)> tails_{}, masks_{};  // endings of up to four bytes
 };
 
@@ -344,8 +361,11 @@ struct Scores {
   std::size_t ar_letters = 0;  // ة ي ك ى
 };
 
-void score_word(std::string_view w, Scores& s, const WordTable& table, const EndingIndex& by_tail) {
-  if (const WordTable::Weights* weights = table.find(w)) {
+// Scores one word (lower case, accents kept): the function words, the endings, `th`/`wh`.
+// `listed`: whether table.may_list(w) (when false, the table is not searched).
+[[gnu::noinline]] void score_listed_word(std::string_view w, Scores& s, const WordTable& table,
+                                         const EndingIndex& by_tail, bool listed) {
+  if (const WordTable::Weights* weights = listed ? table.find_listed(w) : nullptr) {
     for (std::size_t l = 0; l < LATIN_COUNT; ++l) s.latin[l] += (*weights)[l];
   }
   if (w.size() >= 4) {
@@ -353,6 +373,15 @@ void score_word(std::string_view w, Scores& s, const WordTable& table, const End
     if (w[0] == 't' && w[1] == 'h') s.latin[EN] += 0.4;
     if (w[0] == 'w' && w[1] == 'h') s.latin[EN] += 0.4;
   }
+}
+
+// `score_listed_word`, but most words (listed nowhere, no ending, no `th`/`wh`)
+// are turned away here, inline, by two bit tests: no call for them.
+inline void score_word(std::string_view w, Scores& s, const WordTable& table, const EndingIndex& by_tail) {
+  const std::size_t n = w.size();
+  const bool listed = table.may_list(w);
+  if (listed || (n >= 4 && (by_tail.may_end(w) || (w[1] == 'h' && (w[0] == 't' || w[0] == 'w')))))
+    score_listed_word(w, s, table, by_tail, listed);
 }
 
 void score_letter(char32_t lower, Scores& s) {
@@ -397,29 +426,45 @@ namespace detail {
 LanguageGuess identify_language_until(std::string_view text, double stop_lead, std::string_view expected,
                                       double expected_lead, WordObserver* observer, std::size_t observe_until) {
   int expected_index = -1;
-  for (int l = 0; l < LATIN_COUNT; ++l)
-    if (expected == latin_tags[static_cast<std::size_t>(l)]) expected_index = l;
+  if (expected.size() == 2)  // every tag has two letters
+    for (int l = 0; l < LATIN_COUNT; ++l)
+      if (expected == latin_tags[static_cast<std::size_t>(l)]) expected_index = l;
   Scores s;
   const WordTable& table = word_table();
   const EndingIndex& endings_by_tail = ending_index();
   constexpr std::size_t word_cap = 48;  // bytes of a word kept; a longer word is not scored
-  char word[word_cap + 8];              // 8 bytes of slack: runs of letters are copied 8 at a time
+  char word[word_cap + 16];             // 16 bytes of slack: runs of letters are copied 16 (or 8) at a time
   std::size_t len = 0;
   bool too_long = false;
   std::size_t words = 0;
+  unsigned words_mod3 = 0;        // words % 3, kept without a division
   std::size_t other_letters = 0;  // letters of other scripts: no early stop then
   std::size_t ascii_letters = 0;  // added to the Latin count at the end
   std::size_t word_start = 0;  // where the word being read began
   bool word_ascii = true;      // and whether it has only ASCII letters
+  // Words starting before observed_end go to the observer: those of ASCII letters
+  // when observe_all or both filters let them through (a missing second filter lets all through).
+  const std::size_t observed_end = observer ? observe_until : 0;
   const std::uint32_t* const observer_filter = observer ? observer->ascii_filter : nullptr;
+  const bool observe_all = observer_filter == nullptr;
+  static constexpr std::array<std::uint32_t, 32 * 32> no_shape_filter = [] {
+    std::array<std::uint32_t, 32 * 32> t{};
+    for (std::uint32_t& v : t) v = ~std::uint32_t{0};
+    return t;
+  }();
+  const std::uint32_t* const observer_shapes =
+      observer_filter && observer->ascii_shapes ? observer->ascii_shapes : no_shape_filter.data();
   auto flush = [&] {
     if (len > 0 && !too_long) {
       const std::string_view w(word, len);
       score_word(w, s, table, endings_by_tail);
       ++words;
-      if (observer && word_start < observe_until &&
-          (!word_ascii || !observer_filter ||
-           (len < 32 && ((observer_filter[static_cast<unsigned char>(word[0])] >> len) & 1u))))
+      if (++words_mod3 == 3) words_mod3 = 0;
+      if (word_start < observed_end &&
+          (!word_ascii || observe_all ||
+           (len < 32 && ((observer_filter[static_cast<unsigned char>(word[0])] >> len) & 1u) &&
+            ((observer_shapes[len * 32 + (static_cast<unsigned char>(word[0]) & 31u)] >>
+              (static_cast<unsigned char>(word[len - 1]) & 31u)) & 1u))))
         observer->word(w, word_start, word_ascii);
     }
     len = 0;
@@ -428,7 +473,7 @@ LanguageGuess identify_language_until(std::string_view text, double stop_lead, s
   };
   // Stops early once one Latin-script language leads by `stop_lead` (checked every few words).
   auto decided = [&](std::size_t at) {
-    if (words % 3 != 0 || other_letters != 0 || at < observe_until) return false;
+    if (words_mod3 != 0 || other_letters != 0 || at < observe_until) return false;
     double top = 0.0, second = 0.0;
     int best = -1;
     for (int l = 0; l < LATIN_COUNT; ++l) {
@@ -454,8 +499,26 @@ LanguageGuess identify_language_until(std::string_view text, double stop_lead, s
         std::size_t j = i;
         const std::size_t n_text = text.size();
         bool ended = false;
-        if (little_endian())
-          while (j + 8 <= n_text) {
+#if defined(HRNEWS_LANGUAGE_SSE2)
+        // Sixteen bytes at a time: a byte is a letter when (b | 0x20) - 'a' is at most 25 (unsigned).
+        const __m128i case_bit = _mm_set1_epi8(0x20), a = _mm_set1_epi8('a'), top = _mm_set1_epi8(25);
+        while (j + 16 <= n_text) {
+          const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + j));
+          const __m128i lowered = _mm_or_si128(x, case_bit);  // the letters in lower case (other bytes unused)
+          const __m128i t = _mm_sub_epi8(lowered, a);
+          const auto letters = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(t, top), t)));
+          const std::size_t k = static_cast<std::size_t>(__builtin_ctz(~letters));  // 16 when all are letters
+          const std::size_t at = len + (j - i);
+          if (at + 16 <= word_cap + 16) _mm_storeu_si128(reinterpret_cast<__m128i*>(word + at), lowered);
+          j += k;
+          if (k < 16) {
+            ended = true;
+            break;
+          }
+        }
+#endif
+        if (!ended && little_endian())
+          while (!ended && j + 8 <= n_text) {
             std::uint64_t x;
             std::memcpy(&x, text.data() + j, 8);
             const std::uint64_t m = letter_bytes(x);
@@ -553,12 +616,13 @@ LanguageGuess identify_language_until(std::string_view text, double stop_lead, s
   flush();
   s.script[LATIN] += ascii_letters;
 
-  std::size_t total = 0;
+  std::size_t total = s.script[LATIN];
   int best_script = LATIN;
-  for (int k = 0; k < SCRIPT_COUNT; ++k) {
-    total += s.script[static_cast<std::size_t>(k)];
-    if (s.script[static_cast<std::size_t>(k)] > s.script[static_cast<std::size_t>(best_script)]) best_script = k;
-  }
+  if (other_letters != 0)  // else every other script counts 0
+    for (int k = 1; k < SCRIPT_COUNT; ++k) {
+      total += s.script[static_cast<std::size_t>(k)];
+      if (s.script[static_cast<std::size_t>(k)] > s.script[static_cast<std::size_t>(best_script)]) best_script = k;
+    }
   if (total == 0) return {};
   const std::size_t cjk = s.script[KANA] + s.script[HAN];
   if (best_script == HAN || best_script == KANA || cjk > s.script[static_cast<std::size_t>(best_script)]) {
@@ -601,7 +665,7 @@ LanguageGuess identify_language_until(std::string_view text, double stop_lead, s
   const double lead = top - second;
   if (lead <= 0.0) return {};
   const double share = static_cast<double>(count) / static_cast<double>(total);
-  return {latin_tags[static_cast<std::size_t>(best)], (1.0 - std::exp(-lead / 1.5)) * share};
+  return {std::string(latin_tags[static_cast<std::size_t>(best)]), (1.0 - std::exp(-lead / 1.5)) * share};
 }
 
 }  // namespace detail

@@ -22,6 +22,10 @@ class WordObserver {
   /// whose first (lower-case) byte is `b` is passed on only when bit `n` of
   /// `ascii_filter[b]` is set (and `n` < 32). Other words are always passed on.
   const std::uint32_t* ascii_filter = nullptr;
+  /// When set too, a second filter on such words: one of `n` bytes whose first
+  /// byte is `b` and last byte `e` is passed on only when bit `e & 31` of
+  /// `ascii_shapes[n * 32 + (b & 31)]` is set (1024 entries).
+  const std::uint32_t* ascii_shapes = nullptr;
 };
 
 /// `identify_language`, but stops reading `text` once a Latin-script language
