@@ -479,21 +479,7 @@ const PhraseIndex& phrase_index() {
 // ---------------------------------------------------------------------------
 // The classifier: taxonomy roles, hint and label caches
 
-/// A hash of `s`, eight bytes at a time.
-inline std::uint64_t hash_text(std::string_view s) noexcept {
-  constexpr std::uint64_t k = 0x9E3779B97F4A7C15ULL;
-  std::uint64_t h = s.size() * k;
-  std::size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    std::uint64_t x;
-    std::memcpy(&x, s.data() + i, 8);
-    h = (((h << 23) | (h >> 41)) ^ x) * k;
-  }
-  std::uint64_t x = 0;
-  for (std::size_t j = i; j < s.size(); ++j) x = (x << 8) | static_cast<unsigned char>(s[j]);
-  h = (((h << 23) | (h >> 41)) ^ x) * k;
-  return h ^ (h >> 29);
-}
+using detail::hash_text;
 
 /// A faster way into a map from strings to `V` (a node-based map, whose keys
 /// and values never move): open addressing on `hash_text`, with views of the

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// Internal: the case-reference search shared by classification and relate().
+// Internal: the case-reference search and the text hash shared by
+// classification and relate().
 #pragma once
 
 #include <cstddef>
@@ -56,6 +57,24 @@ inline std::optional<CaseReference> first_case_reference(std::string_view text, 
   const std::size_t slash = reference_slash(text);
   if (slash == std::string_view::npos) return std::nullopt;
   return first_case_reference_searched(text, appeals_only, slash);
+}
+
+/// A hash of `s`, eight bytes at a time (a function of the bytes only, whatever
+/// the byte order of the machine): the keys of the classifier's caches and the
+/// URL stems of relate().
+inline std::uint64_t hash_text(std::string_view s) noexcept {
+  constexpr std::uint64_t k = 0x9E3779B97F4A7C15ULL;
+  std::uint64_t h = s.size() * k;
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t x;
+    std::memcpy(&x, s.data() + i, 8);
+    h = (((h << 23) | (h >> 41)) ^ x) * k;
+  }
+  std::uint64_t x = 0;
+  for (std::size_t j = i; j < s.size(); ++j) x = (x << 8) | static_cast<unsigned char>(s[j]);
+  h = (((h << 23) | (h >> 41)) ^ x) * k;
+  return h ^ (h >> 29);
 }
 
 }  // namespace hrnews::detail

@@ -151,6 +151,21 @@ Diagnostic warning(std::string code, std::string message, std::optional<std::siz
   return Diagnostic{Severity::warning, std::move(code), std::move(message), line, column, ""};
 }
 
+/// The namespace notes of `rss_with_notes(500, 3000)` and `atom_with_notes(500,
+/// 3000)`: the dc variant on line 504 and the media variant on line 3507, at
+/// the given columns, then the undeclared media prefix (no place).
+std::vector<Diagnostic> namespace_notes(std::size_t dc_column, std::size_t media_column) {
+  return {
+      warning("namespace-variant",
+              "namespace \"http://purl.org/dc/elements/1.1\" read as \"http://purl.org/dc/elements/1.1/\"", 504,
+              dc_column),
+      warning("namespace-variant", "namespace \"http://search.yahoo.com/mrss\" read as \"http://search.yahoo.com/mrss/\"",
+              3507, media_column),
+      warning("namespace-undeclared", "prefix \"media\" is not declared; read as \"http://search.yahoo.com/mrss/\"",
+              std::nullopt, std::nullopt),
+  };
+}
+
 }  // namespace
 
 TEST_CASE("drop_read_element frees the pugixml pages of the items it drops", "[read-memory]") {
@@ -201,14 +216,7 @@ TEST_CASE("find_line_starts keeps no more room than the starts it found", "[read
 
 TEST_CASE("RSS namespace notes inside items dropped long before are reported where they were", "[read-memory]") {
   const std::string xml = rss_with_notes(500, 3000);  // some 3 MB: the pages of early items are freed and reused
-  const std::vector<Diagnostic> expected = {
-      warning("namespace-variant",
-              "namespace \"http://purl.org/dc/elements/1.1\" read as \"http://purl.org/dc/elements/1.1/\"", 504, 2),
-      warning("namespace-variant", "namespace \"http://search.yahoo.com/mrss\" read as \"http://search.yahoo.com/mrss/\"",
-              3507, 4),
-      warning("namespace-undeclared", "prefix \"media\" is not declared; read as \"http://search.yahoo.com/mrss/\"",
-              std::nullopt, std::nullopt),
-  };
+  const std::vector<Diagnostic> expected = namespace_notes(2, 4);
   const Collection copied = hrnews::read_rss(xml, plain_options());
   CHECK(copied.items.size() == 3504);
   std::vector<Diagnostic> notes = with_code(copied, "namespace-variant");
@@ -225,14 +233,7 @@ TEST_CASE("RSS namespace notes inside items dropped long before are reported whe
 
 TEST_CASE("Atom namespace notes inside entries dropped long before are reported where they were", "[read-memory]") {
   const std::string xml = atom_with_notes(500, 3000);
-  const std::vector<Diagnostic> expected = {
-      warning("namespace-variant",
-              "namespace \"http://purl.org/dc/elements/1.1\" read as \"http://purl.org/dc/elements/1.1/\"", 504, 1),
-      warning("namespace-variant", "namespace \"http://search.yahoo.com/mrss\" read as \"http://search.yahoo.com/mrss/\"",
-              3507, 3),
-      warning("namespace-undeclared", "prefix \"media\" is not declared; read as \"http://search.yahoo.com/mrss/\"",
-              std::nullopt, std::nullopt),
-  };
+  const std::vector<Diagnostic> expected = namespace_notes(1, 3);
   const Collection copied = hrnews::read_atom(xml, plain_options());
   CHECK(copied.items.size() == 3504);
   CHECK(copied.diagnostics == expected);
