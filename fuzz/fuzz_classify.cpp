@@ -7,7 +7,7 @@
 // The scanners are handed the fuzzer's own bytes (an allocation of exactly the
 // input's size), so that AddressSanitizer sees any read past the end.
 // Properties: a text gives the same terms and the same language guess wherever
-// it lies in memory (a copy at each offset 1..15 of an aligned buffer), and
+// it lies in memory (copies at offsets 1, 8 and 15 of an aligned buffer), and
 // classifying the same item twice gives the same item.
 #include <cstddef>
 #include <cstdint>
