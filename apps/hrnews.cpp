@@ -661,6 +661,13 @@ class Output {
   /// True when what is written goes on to stdout or a device at once (a file
   /// output is only complete at `commit`; a spool waits for it).
   bool streams() const { return mode_ == Mode::direct; }
+
+  /// True when the output cannot be opened (tried on first call); `commit`
+  /// then reports why.
+  bool failed() {
+    if (!opened_) open();
+    return !open_error_.empty();
+  }
   ~Output() { discard(); }
   Output(const Output&) = delete;
   Output& operator=(const Output&) = delete;
@@ -852,48 +859,20 @@ int stream_jsonl(const Context& ctx, const std::string& path, const hrnews::Read
     report_file_error(ctx, name, std::string("cannot read file: ") + std::strerror(errno));
     return exit_bad_input;
   }
-  const bool to_stdout = out_path.empty() || out_path == "-";
-  // A device such as /dev/null is written directly, a regular file through a temporary.
-  std::error_code ec;
-  const auto status = std::filesystem::status(out_path, ec);
-  const bool direct = !to_stdout && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status);
-  // A symbolic link stays: the file it leads to is replaced (see `Output`).
-  const std::string target = to_stdout || direct ? out_path : resolve_output_path(out_path);
-  const std::string temp = to_stdout ? std::string() : direct ? out_path
-                                                     : target.empty() ? std::string() : make_temp_next_to(target);
-  std::ofstream file;
-  if (!to_stdout) {
-    if (!temp.empty()) file.open(temp, std::ios::binary | (direct ? std::ios::trunc : std::ios::app));
-    if (temp.empty() || !file) {
-      report_file_error(ctx, out_path, std::string("cannot write file: ") + std::strerror(errno));
-      return exit_bad_input;
-    }
-  }
-  std::ostream& out = to_stdout ? std::cout : file;
+  // Stdout and devices get the records as they come; a file goes through a
+  // temporary that a failing input leaves behind no trace of (see `Output`).
+  Output output(ctx, out_path, false);
+  std::ostream& out = output.stream();
+  if (output.failed()) return output.commit() ? exit_ok : exit_bad_input;  // says why, before reading
   try {
     hrnews::JsonlReader reader(in, options);
     hrnews::JsonlWriter writer(out, reader.feed(), reader.extensions());
     while (auto record = reader.next()) writer.write(*record);
   } catch (const hrnews::ParseError& e) {
     report_parse_error(ctx, e, name);
-    if (!to_stdout && !direct) std::remove(temp.c_str());
-    return exit_bad_input;
+    return exit_bad_input;  // `output` drops its temporary file
   }
-  out.flush();
-  if (!out) {
-    report_file_error(ctx, to_stdout ? "<stdout>" : out_path, "cannot write");
-    if (!to_stdout && !direct) std::remove(temp.c_str());
-    return exit_bad_input;
-  }
-  if (!to_stdout && !direct) {
-    file.close();
-    if (const int error = replace_file(temp, target)) {
-      report_file_error(ctx, out_path, std::string("cannot write file: ") + std::strerror(error));
-      std::remove(temp.c_str());
-      return exit_bad_input;
-    }
-  }
-  return exit_ok;
+  return output.commit() ? exit_ok : exit_bad_input;
 }
 
 /// Reads the whole file `path`; throws std::runtime_error naming it when it cannot.

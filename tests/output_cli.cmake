@@ -103,3 +103,21 @@ set(HRNEWS_OUTPUT_BODY [==[
       STDERR "${WORK}/loop-a: error: cannot write file: Too many levels of symbolic links\n")
 ]==])
 hrnews_cli_test(output_keeps_symlink "${HRNEWS_OUTPUT_HELPERS}${HRNEWS_OUTPUT_BODY}")
+
+set(HRNEWS_OUTPUT_BODY [==[
+  # One JSON Lines file streamed to JSON Lines (records written as they are
+  # read): an input that fails half-way keeps the earlier output and leaves no
+  # temporary file; an output that cannot take the bytes says why.
+  file(READ "${WORK}/expected.jsonl" records)
+  file(WRITE "${WORK}/bad.jsonl" "${records}{bad\n")
+  file(WRITE "${WORK}/out.jsonl" "an earlier output\n")
+  cli(ARGS convert "${WORK}/bad.jsonl" --to jsonl -o "${WORK}/out.jsonl" EXIT 1
+      STDERR_MATCHES "^[^\n]*bad\\.jsonl:[0-9]+:2: error: jsonl: syntax error: invalid literal\n$")
+  expect_text("${WORK}/out.jsonl" "an earlier output\n")
+  expect_no_temporary("${WORK}/out.jsonl.??????")
+  if(EXISTS /dev/full)
+    cli(ARGS convert "${WORK}/expected.jsonl" --to jsonl -o /dev/full EXIT 1
+        STDERR "/dev/full: error: cannot write file: No space left on device\n")
+  endif()
+]==])
+hrnews_cli_test(output_streamed_jsonl "${HRNEWS_OUTPUT_HELPERS}${HRNEWS_OUTPUT_BODY}")
