@@ -16,12 +16,8 @@
 
 #include <hrnews/extract.hpp>
 
-#if defined(__SSE2__) && !defined(HRNEWS_NO_SSE2)  // as in extract.cpp: HRNEWS_NO_SSE2 keeps the portable path
-#define HRNEWS_CLASSIFY_SSE2 1
-#include <emmintrin.h>
-#endif
-
 #include "fold.hpp"
+#include "swar.hpp"
 #include "classify_detail.hpp"
 #include "language_detail.hpp"
 
@@ -892,7 +888,7 @@ LanguageGuess Classifier::identify(const Article& a, std::string_view title, std
   auto short_title = [&title] {  // fewer than title_words_enough words (spaces + 1); counting stops there
     std::size_t spaces = 0;
     std::size_t i = 0;
-#if defined(HRNEWS_CLASSIFY_SSE2)
+#if defined(HRNEWS_SSE2)
     // The spaces of 16 bytes at once (the count only grows: stopping after a block decides the same).
     const __m128i space = _mm_set1_epi8(' ');
     for (; i + 16 <= title.size(); i += 16) {

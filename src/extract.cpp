@@ -11,13 +11,6 @@
 #include <string>
 #include <utility>
 
-// The scan's vector path: SSE2 (baseline on x86-64); HRNEWS_NO_SSE2 selects
-// the portable path, which every other target takes.
-#if defined(__SSE2__) && !defined(HRNEWS_NO_SSE2)
-#define HRNEWS_SCAN_SSE2 1
-#include <emmintrin.h>
-#endif
-
 #include "fold.hpp"
 #include "swar.hpp"
 
@@ -83,7 +76,7 @@ std::vector<std::string> split_words(const std::string& folded) {
 //    a non-letter is a 0, a combining mark nothing). The words of the text are
 //    then exactly the runs of non-zero bytes of the buffer, which is never
 //    longer than the text. Plain text is folded 64 bytes at a time (four SSE2
-//    blocks, or a portable loop chosen at compile time: HRNEWS_SCAN_SSE2), up
+//    blocks, or a portable loop chosen at compile time: HRNEWS_SSE2), up
 //    to a byte `<`, `&` or >= 0x80, which the scalar path reads.
 // 2. Scan (`scan_words`): word starts are found 64 bytes at a time as a bit
 //    mask (a non-zero byte after a zero). A word costs a few instructions: its
@@ -137,7 +130,7 @@ constexpr std::array<unsigned char, 256> word_byte = [] {
   return t;
 }();
 
-#if defined(HRNEWS_SCAN_SSE2)
+#if defined(HRNEWS_SSE2)
 /// Folds the 16 bytes `v` into the 16 bytes at `dst` as ASCII (letters
 /// lower-cased, digits kept, anything else 0); returns a vector whose bytes
 /// have their high bit set where the scalar path must read: `<`, `&` and bytes
@@ -159,7 +152,7 @@ inline __m128i fold16_sse2(__m128i v, char* dst) noexcept {
 /// lower-cased, digits kept, anything else 0) and returns the mask of those
 /// that the scalar path must read: `<`, `&` and bytes >= 0x80 (bit k for byte k).
 inline unsigned fold16(const char* src, char* dst) noexcept {
-#if defined(HRNEWS_SCAN_SSE2)
+#if defined(HRNEWS_SSE2)
   return static_cast<unsigned>(
       _mm_movemask_epi8(fold16_sse2(_mm_loadu_si128(reinterpret_cast<const __m128i*>(src)), dst)));
 #else
@@ -176,7 +169,7 @@ inline unsigned fold16(const char* src, char* dst) noexcept {
 
 /// Bit k set when byte k of the 64 at `f` is not 0.
 inline std::uint64_t nonzero_mask(const char* f) noexcept {
-#if defined(HRNEWS_SCAN_SSE2)
+#if defined(HRNEWS_SSE2)
   // Adding 0x7F with unsigned saturation sets the high bit of every byte but 0.
   const __m128i up = _mm_set1_epi8(0x7F);
   std::uint64_t m = 0;
@@ -232,7 +225,7 @@ std::size_t fold_words(std::string_view text, ScanBuffers& b) {
     std::uint64_t special;
     if (avail >= 64) {
       step = 64;
-#if defined(HRNEWS_SCAN_SSE2)
+#if defined(HRNEWS_SSE2)
       auto load = [p](std::size_t at) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + at)); };
       const __m128i s0 = fold16_sse2(load(i), out + o), s1 = fold16_sse2(load(i + 16), out + o + 16);
       const __m128i s2 = fold16_sse2(load(i + 32), out + o + 32), s3 = fold16_sse2(load(i + 48), out + o + 48);

@@ -11,11 +11,6 @@
 #include <iterator>
 #include <limits>
 
-#if defined(__SSE2__) && !defined(HRNEWS_NO_SSE2)  // as in extract.cpp: HRNEWS_NO_SSE2 keeps the portable path
-#define HRNEWS_LANGUAGE_SSE2 1
-#include <emmintrin.h>
-#endif
-
 #include "fold.hpp"
 #include "swar.hpp"
 #include "language_detail.hpp"
@@ -499,7 +494,7 @@ LanguageGuess identify_language_until(std::string_view text, double stop_lead, s
         std::size_t j = i;
         const std::size_t n_text = text.size();
         bool ended = false;
-#if defined(HRNEWS_LANGUAGE_SSE2)
+#if defined(HRNEWS_SSE2)
         // Sixteen bytes at a time: a byte is a letter when (b | 0x20) - 'a' is at most 25 (unsigned).
         const __m128i case_bit = _mm_set1_epi8(0x20), a = _mm_set1_epi8('a'), top = _mm_set1_epi8(25);
         while (j + 16 <= n_text) {

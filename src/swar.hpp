@@ -6,6 +6,13 @@
 
 #include <cstdint>
 
+// The 16-byte (SSE2) paths of the text scanners: SSE2 is the x86-64 baseline;
+// HRNEWS_NO_SSE2 selects the portable paths, which every other target takes.
+#if defined(__SSE2__) && !defined(HRNEWS_NO_SSE2)
+#define HRNEWS_SSE2 1
+#include <emmintrin.h>
+#endif
+
 namespace hrnews::detail::swar {
 
 /// The high bit of every byte.
