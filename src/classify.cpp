@@ -19,6 +19,7 @@
 #include "fold.hpp"
 #include "swar.hpp"
 #include "classify_detail.hpp"
+#include "extract_detail.hpp"
 #include "language_detail.hpp"
 
 namespace hrnews {
@@ -306,14 +307,15 @@ constexpr std::array<char, 128> ascii_fold = [] {
   return t;
 }();
 
-/// Folds `text` like `normalize_label`, with a space at each end, into `out`
-/// (reused: no allocation once it is large enough). ASCII is folded inline.
-/// With a `limit`, folding stops once `out` has that many bytes (then without
+/// Folds `text` like `normalize_label`, with a space at each end, into the
+/// storage of `out` and returns a view of it (`out` is reused: it only grows,
+/// so neither allocated nor cleared once large enough). ASCII is folded inline.
+/// With a `limit`, folding stops once the view has that many bytes (then without
 /// the closing space): those bytes are the same as in the whole folded text.
-void fold_padded(std::string_view text, std::string& out, std::size_t limit = npos) {
+std::string_view fold_padded(std::string_view text, std::string& out, std::size_t limit = npos) {
   // Each input byte gives at most two output bytes (a letter and a space; a
   // multi-byte code point folds to at most as many bytes as it has), plus the ends.
-  out.resize(2 * text.size() + 2);
+  if (out.size() < 2 * text.size() + 2) out.resize(2 * text.size() + 2);
   char* const begin = &out[0];
   char* p = begin;
   *p++ = ' ';
@@ -327,10 +329,7 @@ void fold_padded(std::string_view text, std::string& out, std::size_t limit = np
         if (gap && p[-1] != ' ') *p++ = ' ';
         gap = false;
         *p++ = c;
-        if (static_cast<std::size_t>(p - begin) >= limit) {
-          out.resize(static_cast<std::size_t>(p - begin));
-          return;
-        }
+        if (static_cast<std::size_t>(p - begin) >= limit) return {begin, static_cast<std::size_t>(p - begin)};
       } else {
         gap = true;
       }
@@ -344,16 +343,13 @@ void fold_padded(std::string_view text, std::string& out, std::size_t limit = np
       if (gap && p[-1] != ' ') *p++ = ' ';
       gap = false;
       for (char c : folded) *p++ = c;
-      if (static_cast<std::size_t>(p - begin) >= limit) {
-        out.resize(static_cast<std::size_t>(p - begin));
-        return;
-      }
+      if (static_cast<std::size_t>(p - begin) >= limit) return {begin, static_cast<std::size_t>(p - begin)};
     } else if (!(cp >= 0x300 && cp <= 0x36F)) {  // combining marks do not break words
       gap = true;
     }
   }
   if (p[-1] != ' ') *p++ = ' ';
-  out.resize(static_cast<std::size_t>(p - begin));
+  return {begin, static_cast<std::size_t>(p - begin)};
 }
 
 /// The title phrases by their first word: a title is read word by word, once.
@@ -416,14 +412,14 @@ class PhraseIndex {
     // (For an ASCII first letter, the longest phrase that begins with it.)
     const auto first = static_cast<unsigned char>(title[start]);
     const std::size_t longest = first < 0x80 ? longest_by_letter_[static_cast<unsigned char>(ascii_fold[first])] : longest_;
-    fold_padded(title.substr(start, stop - start), buffer, longest + 2);
-    const std::size_t first_end = buffer.find(' ', 1);
-    if (first_end == std::string::npos) return;
-    const std::size_t slot = slot_of(std::string_view(buffer).substr(1, first_end - 1));
+    const std::string_view folded = fold_padded(title.substr(start, stop - start), buffer, longest + 2);
+    const std::size_t first_end = folded.find(' ', 1);
+    if (first_end == std::string_view::npos) return;
+    const std::size_t slot = slot_of(folded.substr(1, first_end - 1));
     if (slot == npos) return;
     for (std::size_t k : phrases_of_[slot]) {
       const std::string_view text = title_phrases[k].text;
-      if (buffer.compare(1, text.size(), text) == 0 && 1 + text.size() < buffer.size() && buffer[1 + text.size()] == ' ')
+      if (1 + text.size() < folded.size() && folded.compare(1, text.size(), text) == 0 && folded[1 + text.size()] == ' ')
         f(title_phrases[k]);
     }
   }
@@ -1088,7 +1084,10 @@ ItemClassification Classifier::run(Item& item, std::string_view feed_language) {
       for (TermRef& ref : text_found_) note_local(std::move(ref));
     }
     if (opt_.intervention_text)
-      if (Intervention* iv = std::get_if<Intervention>(&item); iv && iv->content) {
+      // Most bodies have no heading at all: the cheap test alone, then (what
+      // apply_intervention_text would find is nothing, and it would change nothing).
+      if (Intervention* iv = std::get_if<Intervention>(&item);
+          iv && iv->content && detail::may_have_headings(iv->content->value)) {
         InterventionText t = apply_intervention_text(*iv);
         if (t.found_any() && !t.missing.empty()) out.intervention_text_missing = std::move(t.missing);
       }

@@ -11,6 +11,7 @@
 #include <string>
 #include <utility>
 
+#include "extract_detail.hpp"
 #include "fold.hpp"
 #include "swar.hpp"
 
@@ -762,39 +763,64 @@ std::vector<Victim> victims_from(std::string_view text) {
   return out;
 }
 
-/// A cheap test before the real reading: true when a line or element of `text`
-/// (after a newline or a `>`) starts with the first word of a heading.
-bool may_have_headings(std::string_view text) {
-  static constexpr std::string_view ascii_words[] = {"actions", "action", "acciones", "addresses", "adresses",
-                                                     "direcciones", "please", "brief", "description", "rappel",
-                                                     "breve", "descripcion", "accion"};
-  static constexpr std::string_view accented_prefixes[] = {"acci", "descripci", "br"};  // acción, descripción, brève
+// The first words of the headings (`may_have_headings`), and those that may
+// go on with a non-ASCII letter.
+constexpr std::string_view heading_first_words[] = {"actions", "action", "acciones", "addresses", "adresses",
+                                                    "direcciones", "please", "brief", "description", "rappel",
+                                                    "breve", "descripcion", "accion"};
+constexpr std::string_view heading_accented_prefixes[] = {"acci", "descripci", "br"};  // acción, descripción, brève
+
+// By the first letter of a word (its low five bits), a bit for each second
+// letter (its low five bits) with which some first word above begins.
+constexpr std::array<std::uint32_t, 32> heading_letter_pairs = [] {
+  std::array<std::uint32_t, 32> t{};
+  for (std::string_view w : heading_first_words) t[static_cast<unsigned char>(w[0]) & 31u] |= 1u << (static_cast<unsigned char>(w[1]) & 31u);
+  for (std::string_view w : heading_accented_prefixes)
+    t[static_cast<unsigned char>(w[0]) & 31u] |= 1u << (static_cast<unsigned char>(w[1]) & 31u);
+  return t;
+}();
+
+/// Whether the ASCII byte `c` is a letter: (c | 0x20) is then 'a'..'z' (never for bytes >= 0x80).
+constexpr bool ascii_letter(char c) noexcept {
+  return static_cast<unsigned char>((static_cast<unsigned char>(c) | 0x20u) - 'a') < 26u;
+}
+
+/// Does a heading word start at `text[i]` (after spaces and emphasis)?
+bool starts_heading(std::string_view text, std::size_t i) noexcept {
   const std::size_t n = text.size();
-  // Does a heading word start at `i`?
-  auto starts_heading = [&](std::size_t i) {
-    std::size_t j = i;
-    while (j < n && (text[j] == ' ' || text[j] == '\t' || text[j] == '*' || text[j] == '#' || text[j] == '_')) ++j;
-    char word[16];
-    std::size_t len = 0;
-    while (j < n && len < sizeof word) {
-      char c = text[j];
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      if (c < 'a' || c > 'z') break;
-      word[len++] = c;
-      ++j;
-    }
-    if (len < 2 || len == sizeof word) return false;
-    const std::string_view w(word, len);
-    const bool accented = j < n && (static_cast<unsigned char>(text[j]) & 0x80) != 0;
-    for (std::string_view a : ascii_words)
-      if (w == a) return true;
-    if (accented)
-      for (std::string_view a : accented_prefixes)
-        if (w == a) return true;
+  std::size_t j = i;
+  while (j < n && (text[j] == ' ' || text[j] == '\t' || text[j] == '*' || text[j] == '#' || text[j] == '_')) ++j;
+  // Every word looked for has two letters at least: most lines are turned away
+  // here by their first two (one bit test), before any word is read.
+  if (j + 1 >= n || !ascii_letter(text[j]) || !ascii_letter(text[j + 1])) return false;
+  if (!((heading_letter_pairs[static_cast<unsigned char>(text[j]) & 31u] >> (static_cast<unsigned char>(text[j + 1]) & 31u)) & 1u))
     return false;
-  };
+  char word[16];
+  std::size_t len = 0;
+  while (j < n && len < sizeof word) {
+    char c = text[j];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c < 'a' || c > 'z') break;
+    word[len++] = c;
+    ++j;
+  }
+  if (len < 2 || len == sizeof word) return false;
+  const std::string_view w(word, len);
+  const bool accented = j < n && (static_cast<unsigned char>(text[j]) & 0x80) != 0;
+  for (std::string_view a : heading_first_words)
+    if (w == a) return true;
+  if (accented)
+    for (std::string_view a : heading_accented_prefixes)
+      if (w == a) return true;
+  return false;
+}
+
+}  // namespace
+
+bool detail::may_have_headings(std::string_view text) noexcept {
+  const std::size_t n = text.size();
   if (n == 0) return false;
-  if (starts_heading(0)) return true;
+  if (starts_heading(text, 0)) return true;
   // Only the starts of lines and elements are examined: found with memchr, not byte by byte.
   const char* const p = text.data();
   const char* nl = static_cast<const char*>(std::memchr(p, '\n', n));
@@ -803,18 +829,16 @@ bool may_have_headings(std::string_view text) {
     const bool newline = nl && (!gt || nl < gt);
     const char* at = newline ? nl : gt;
     const std::size_t next = static_cast<std::size_t>(at - p) + 1;
-    if (next < n && starts_heading(next)) return true;
+    if (next < n && starts_heading(text, next)) return true;
     const void* again = next < n ? std::memchr(p + next, newline ? '\n' : '>', n - next) : nullptr;
     (newline ? nl : gt) = static_cast<const char*>(again);
   }
   return false;
 }
 
-}  // namespace
-
 InterventionText parse_intervention_text(std::string_view text) {
   InterventionText out;
-  if (!may_have_headings(text)) {
+  if (!detail::may_have_headings(text)) {
     out.missing = {"situation", "requested actions", "addressees", "victims"};
     return out;
   }
