@@ -414,6 +414,63 @@ using detail::swar::high_bits;
 using detail::swar::letter_bytes;
 using detail::swar::little_endian;
 
+/// Bytes of a text copied (zero-padded) for the plain part's reading.
+constexpr std::size_t max_plain_copy = 512;
+constexpr std::size_t plain_padding = 16;
+
+/// Where the plain ASCII beginning of the `n` bytes at `p` ends: the first
+/// `<`, `&` or byte >= 0x80, or `n`. `p` is followed by `plain_padding` zero bytes.
+std::size_t plain_ascii_end(const char* p, std::size_t n) noexcept {
+#if defined(HRNEWS_SSE2)
+  const __m128i lt = _mm_set1_epi8('<'), amp = _mm_set1_epi8('&');
+  for (std::size_t i = 0; i < n; i += 16) {  // the zeros after the text are none of these
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    // The high bit of each byte: >= 0x80, or `<` or `&`.
+    const auto m = static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_or_si128(x, _mm_or_si128(_mm_cmpeq_epi8(x, lt), _mm_cmpeq_epi8(x, amp)))));
+    if (m != 0) return i + static_cast<std::size_t>(__builtin_ctz(m));
+  }
+  return n;
+#else
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto b = static_cast<unsigned char>(p[i]);
+    if (b >= 0x80 || b == '<' || b == '&') return i;
+  }
+  return n;
+#endif
+}
+
+/// The end of the run of ASCII letters at `p[i]` (a letter; `p` has `n`
+/// bytes and `plain_padding` zero bytes after them); the run is copied
+/// lower-cased to `word` as far as `cap` bytes (`word` has 16 bytes of slack
+/// after them).
+std::size_t letters_lowered(const char* p, std::size_t n, std::size_t i, char* word, std::size_t cap) noexcept {
+  std::size_t j = i;
+#if defined(HRNEWS_SSE2)
+  (void)n;  // a zero byte ends every run: the padding is never read past
+  // A byte is a letter when (b | 0x20) - 'a' is at most 25 (unsigned).
+  const __m128i case_bit = _mm_set1_epi8(0x20), a = _mm_set1_epi8('a'), top = _mm_set1_epi8(25);
+  for (;;) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + j));
+    const __m128i lowered = _mm_or_si128(x, case_bit);
+    const __m128i t = _mm_sub_epi8(lowered, a);
+    const auto is_letter = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(t, top), t)));
+    const std::size_t k = static_cast<std::size_t>(__builtin_ctz(~is_letter));  // 16 when all are letters
+    if (j - i + 16 <= cap + 16) _mm_storeu_si128(reinterpret_cast<__m128i*>(word + (j - i)), lowered);
+    j += k;
+    if (k < 16) return j;
+  }
+#else
+  for (; j < n; ++j) {
+    const auto x = static_cast<unsigned char>(p[j]);
+    const char l = x < 0x80 ? ascii_lower[x] : 0;
+    if (l == 0) break;
+    if (j - i < cap) word[j - i] = l;
+  }
+  return j;
+#endif
+}
+
 }  // namespace
 
 namespace detail {
@@ -484,7 +541,44 @@ LanguageGuess identify_language_until(std::string_view text, double stop_lead, s
     return best >= 0 && top - second >= (best == expected_index ? expected_lead : stop_lead);
   };
 
-  for (std::size_t i = 0; i < text.size();) {
+  std::size_t i = 0;
+  bool stopped = false;  // decided in the plain part
+  {
+    // The plain ASCII part of the text (up to its first `<`, `&` or byte >=
+    // 0x80: all of most titles) needs none of the cases of the loop below:
+    // its words are runs of letters, each followed by a separator, read here
+    // word by word with the same flush and the same decision after each. The
+    // loop below takes over at the first word that reaches the end of that
+    // part, from the word's first letter (where its state is the same: no
+    // word being read).
+    // (A copy followed by zeros: the text is read 16 bytes at a time to its end.)
+    // Longer texts (rare here) are read by the loop below only.
+    char t[max_plain_copy + plain_padding];
+    const std::size_t copied = text.size() <= max_plain_copy ? text.size() : 0;
+    if (copied != 0) std::memcpy(t, text.data(), copied);
+    std::memset(t + copied, 0, plain_padding);
+    const std::size_t plain = plain_ascii_end(t, copied);
+    while (i < plain) {
+      if (ascii_lower[static_cast<unsigned char>(t[i])] == 0) {  // a separator after no word: nothing to do
+        ++i;
+        continue;
+      }
+      const std::size_t e = letters_lowered(t, copied, i, word, word_cap);
+      if (e >= plain) break;
+      const std::size_t n = e - i;
+      ascii_letters += n;
+      i = e + 1;  // past the separator
+      if (n > word_cap) continue;  // a word too long to score: no flush, no decision (as below)
+      len = n;
+      word_start = e - n;
+      flush();
+      if (decided(i)) {
+        stopped = true;
+        break;
+      }
+    }
+  }
+  while (!stopped && i < text.size()) {
     const char c = text[i];
     const auto b = static_cast<unsigned char>(c);
     if (b < 0x80) {  // ASCII fast path: a run of letters at once
