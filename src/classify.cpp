@@ -613,7 +613,7 @@ class Classifier {
   const Taxonomy& tax_;
   const ClassifyOptions& opt_;
   const TextTermFinder* text_terms_ = nullptr;
-  std::vector<TermRef> text_found_;
+  std::vector<const TermRef*> text_found_;
   std::unordered_map<std::string, std::size_t> scheme_index_;
   // By the shape of an id: the one scheme of that shape, or none, or several (then compared in turn).
   static constexpr std::uint8_t no_scheme = 255, several_schemes = 254;
@@ -1074,8 +1074,8 @@ ItemClassification Classifier::run(Item& item, std::string_view feed_language) {
   {
     Article& a = article_of(item);
     if (text_terms_) {
-      text_found_.clear();
-      text_terms_->find(a.title.value, text_found_);
+      text_found_.clear();  // pointers to the finder's refs, which outlives this run: no copies
+      text_terms_->find_refs(a.title.value, text_found_);
       // The beginning of a text, cut at a code point boundary.
       auto head = [](std::string_view text, std::size_t max) {
         if (text.size() <= max) return text;
@@ -1083,11 +1083,11 @@ ItemClassification Classifier::run(Item& item, std::string_view feed_language) {
         while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
         return text.substr(0, n);
       };
-      if (a.summary) text_terms_->find(head(a.summary->value, max_summary_terms_scan), text_found_);
+      if (a.summary) text_terms_->find_refs(head(a.summary->value, max_summary_terms_scan), text_found_);
       // The body only for appeals, which describe the case; its beginning is enough.
       if (a.content && std::holds_alternative<Intervention>(item))
-        text_terms_->find(head(a.content->value, max_text_terms_scan), text_found_);
-      for (TermRef& ref : text_found_) note_local(std::move(ref));
+        text_terms_->find_refs(head(a.content->value, max_text_terms_scan), text_found_);
+      for (const TermRef* ref : text_found_) note(*ref);
     }
     if (opt_.intervention_text)
       // Most bodies have no heading at all: the cheap test alone, then (what

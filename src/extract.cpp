@@ -350,8 +350,9 @@ struct TextTermFinder::Impl {
   /// Pass 2: the words of `f` (`n` folded bytes, zero-padded) that pass both
   /// filters go to `match_at`.
   /// (`FullKey`: keys of four bytes, no mask to apply.)
-  template <bool FullKey>
-  void scan_words(const char* f, std::size_t n, ScanBuffers& b, std::vector<TermRef>& out) const {
+  /// (`emit(ref)`: appends a ref found, unless the output holds it already.)
+  template <bool FullKey, class Emit>
+  void scan_words(const char* f, std::size_t n, ScanBuffers& b, Emit&& out) const {
     Seen seen;
     const std::uint32_t km = FullKey ? ~std::uint32_t{0} : key_mask;
     const unsigned char* firsts = first_map.data();
@@ -391,8 +392,8 @@ struct TextTermFinder::Impl {
 
   /// The phrases that start with the word at `f[at]`, compared word by word
   /// (hashes) as before; matches go to `out`.
-  void match_at(const char* f, std::size_t n, std::size_t at, ScanBuffers& b, std::vector<TermRef>& out,
-                Seen& seen) const {
+  template <class Emit>
+  void match_at(const char* f, std::size_t n, std::size_t at, ScanBuffers& b, Emit& out, Seen& seen) const {
     const std::size_t end = word_end(f, at);
     const Slot* slot = lookup(buffer_word_hash(f + at, end - at));
     if (!slot) return;
@@ -415,7 +416,7 @@ struct TextTermFinder::Impl {
       if (w < len) continue;
       if (std::find(seen.terms, seen.terms + seen.count, phrase.term) != seen.terms + seen.count) continue;
       if (seen.count < std::size(seen.terms)) seen.terms[seen.count++] = phrase.term;
-      if (std::find(out.begin(), out.end(), phrase.ref) == out.end()) out.push_back(phrase.ref);
+      out(phrase.ref);
     }
   }
 };
@@ -483,14 +484,34 @@ TextTermFinder::~TextTermFinder() = default;
 
 std::size_t TextTermFinder::phrase_count() const noexcept { return impl_->phrases.size(); }
 
-void TextTermFinder::find(std::string_view text, std::vector<TermRef>& out) const {
-  if (impl_->phrases.empty() || text.empty()) return;
+namespace {
+
+/// Folds `text` and scans it with `impl`, handing the refs found to `emit`.
+template <class Impl, class Emit>
+void scan_text(const Impl& impl, std::string_view text, Emit&& emit) {
+  if (impl.phrases.empty() || text.empty()) return;
   thread_local ScanBuffers buffers;
   const std::size_t n = fold_words(text, buffers);
-  if (impl_->key_mask == ~std::uint32_t{0})
-    impl_->scan_words<true>(buffers.folded.data(), n, buffers, out);
+  if (impl.key_mask == ~std::uint32_t{0})
+    impl.template scan_words<true>(buffers.folded.data(), n, buffers, emit);
   else
-    impl_->scan_words<false>(buffers.folded.data(), n, buffers, out);
+    impl.template scan_words<false>(buffers.folded.data(), n, buffers, emit);
+}
+
+}  // namespace
+
+void TextTermFinder::find(std::string_view text, std::vector<TermRef>& out) const {
+  scan_text(*impl_, text, [&out](const TermRef& ref) {
+    if (std::find(out.begin(), out.end(), ref) == out.end()) out.push_back(ref);
+  });
+}
+
+void TextTermFinder::find_refs(std::string_view text, std::vector<const TermRef*>& out) const {
+  scan_text(*impl_, text, [&out](const TermRef& ref) {
+    for (const TermRef* known : out)
+      if (known == &ref || *known == ref) return;
+    out.push_back(&ref);
+  });
 }
 
 std::vector<TermRef> TextTermFinder::find(std::string_view text) const {

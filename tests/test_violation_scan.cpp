@@ -206,3 +206,37 @@ TEST_CASE("the violation scan handles phrases that start with one- and two-lette
   CHECK(finder.find("ab de lapaz torture").empty());
   compare_on_random_texts(taxonomy, "short", 7, 5000);
 }
+
+TEST_CASE("find_refs points to the refs find copies, across several texts, each term once", "[extract]") {
+  const hrnews::TextTermFinder finder(hrnews::builtin_taxonomy(), "violation");
+  TextMaker maker(hrnews::builtin_taxonomy(), "violation", 1129, 300);
+  std::size_t found = 0, repeated = 0;
+  for (int round = 0; round < 3000; ++round) {
+    // Like classification: title, summary and body into one list.
+    std::vector<hrnews::TermRef> copies;
+    std::vector<const hrnews::TermRef*> refs;
+    std::string first_text;
+    for (int part = 0; part < 3; ++part) {
+      // The third text repeats the first now and then: terms already in the lists.
+      const std::string text = part == 2 && round % 2 == 0 ? first_text : maker.make();
+      if (part == 0) first_text = text;
+      const std::size_t before = copies.size();
+      finder.find(text, copies);
+      finder.find_refs(text, refs);
+      repeated += finder.find(text).size() > copies.size() - before;  // terms named again: not added twice
+    }
+    REQUIRE(refs.size() == copies.size());
+    for (std::size_t k = 0; k < refs.size(); ++k) REQUIRE(*refs[k] == copies[k]);
+    found += refs.size();
+  }
+  CHECK(found > 1000);
+  CHECK(repeated > 100);
+  // The pointers stay those of the finder: the same term found again gives the same address.
+  std::vector<const hrnews::TermRef*> first, second;
+  finder.find_refs("They were held in arbitrary detention.", first);
+  finder.find_refs("Arbitrary detention again.", second);
+  REQUIRE(first.size() == 1);
+  REQUIRE(second.size() == 1);
+  CHECK(first[0] == second[0]);
+  CHECK(first[0]->code == "arbitrary-detention");
+}

@@ -45,6 +45,10 @@ class TextTermFinder {
   void find(std::string_view text, std::vector<TermRef>& out) const;
   /// The terms named in `text`, in order of first appearance, each once.
   std::vector<TermRef> find(std::string_view text) const;
+  /// `find` without copies: appends to `out` pointers to the finder's own
+  /// refs (valid as long as the finder lives) for the terms named in `text`
+  /// that `out` does not point to yet (by value), in order of first appearance.
+  void find_refs(std::string_view text, std::vector<const TermRef*>& out) const;
   /// Number of phrases the finder looks for.
   std::size_t phrase_count() const noexcept;
 
