@@ -33,6 +33,7 @@
 #include <hrnews/xml.hpp>
 
 #include "feed/xml_input.hpp"  // read_rss_owned, read_atom_owned
+#include "feed/common.hpp"     // read_jsonfeed_owned
 
 namespace hrnews {
 namespace {
@@ -489,6 +490,7 @@ Collection read_file(const std::string& path, std::string_view format, ReadOptio
   const FormatEntry* entry = find_format(id);
   if (entry && entry->reader == &read_rss_entry) return detail::read_rss_owned(std::move(data), options);
   if (entry && entry->reader == &read_atom_entry) return detail::read_atom_owned(std::move(data), options);
+  if (entry && entry->reader == &read_jsonfeed_entry) return detail::read_jsonfeed_owned(std::move(data), options);
   return read(data, format, options);
 }
 

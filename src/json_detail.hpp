@@ -18,6 +18,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <iosfwd>
+#include <limits>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -49,10 +51,12 @@ enum class Tok : std::uint8_t {
   end_array,
 };
 
-/// One token. Strings and keys live in the tape's arena.
+/// One token (16 bytes: a large document's tape is mostly tokens and strings).
+/// Strings and keys live in the tape's arena.
 struct Token {
   Tok type;
-  bool flag = false;  // boolean value
+  bool flag = false;      // boolean value
+  std::uint32_t len = 0;  // string, key: length in bytes (below 4 GiB: see Tape::push_string)
   union {
     std::int64_t i;
     std::uint64_t u;
@@ -60,8 +64,8 @@ struct Token {
     std::size_t end;  // begin_*: index of the matching end_* token
     std::size_t off;  // string, key: offset in the arena
   };
-  std::size_t len = 0;  // string, key: length in bytes
 };
+static_assert(sizeof(void*) != 8 || sizeof(Token) == 16, "a tape token takes 16 bytes");
 
 /// A recorded JSON value (or several, one after the other).
 struct Tape {
@@ -81,11 +85,13 @@ struct Tape {
     return t.type == Tok::begin_object || t.type == Tok::begin_array ? t.end + 1 : i + 1;
   }
 
+  /// Records a string or key; one of 4 GiB or more (far over any limit's default) is refused.
   void push_string(Tok type, const std::string& s) {
+    if (s.size() > std::numeric_limits<std::uint32_t>::max()) throw std::length_error("JSON string of 4 GiB or more");
     Token t{};
     t.type = type;
     t.off = arena.size();
-    t.len = s.size();
+    t.len = static_cast<std::uint32_t>(s.size());
     arena.append(s);
     tokens.push_back(t);
   }

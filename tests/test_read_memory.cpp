@@ -2,7 +2,8 @@
 // The RSS and Atom readers drop each item's nodes once it is read (so that a
 // large feed does not hold its whole document and its items at once): the
 // pages pugixml filled are freed, and what the readers report about a dropped
-// item (namespace notes placed at the end of the document) stays right.
+// item (namespace notes placed at the end of the document) stays right. The
+// JSON Feed reader hands back the tape of each item it has read.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -359,3 +360,103 @@ TEST_CASE("A feed read in place gives the items and channel elements of reading 
   REQUIRE(atom_in_place.items.size() == 3000);
   CHECK(atom_in_place.items == atom_copied.items);
 }
+
+// ---------------------------------------------------------------------------
+// JSON Feed: the tape of the document (every string and token) is handed back
+// item by item as the model is built, and the input before classification, so
+// that the peak is about the input and the model, not the input, the tape and
+// the model (DESIGN.md §7: under 3x the input for a 32 MB feed).
+
+#if defined(__linux__) && defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__)
+#define HRNEWS_TEST_PEAK_MEMORY 1
+#endif
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#undef HRNEWS_TEST_PEAK_MEMORY  // the sanitizer keeps freed memory in quarantine
+#endif
+#endif
+
+#if defined(HRNEWS_TEST_PEAK_MEMORY)
+namespace {
+
+/// A line of /proc/self/status in bytes (`VmRSS`, `VmHWM`), 0 when absent.
+std::size_t status_bytes(const std::string& name) {
+  std::ifstream in("/proc/self/status");
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind(name + ":", 0) == 0) return std::stoul(line.substr(name.size() + 1)) * 1024;
+  }
+  return 0;
+}
+
+/// Bytes malloc has handed out and not yet had back.
+std::size_t heap_in_use() {
+  const struct mallinfo2 m = mallinfo2();
+  return m.uordblks + m.hblkhd;
+}
+
+/// `count` JSON Feed items of about 3.5 KB, one per line; item 7 has a date no reader understands.
+std::string jsonfeed_items(std::size_t count) {
+  std::string json = "{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"T\",\n"
+                     "\"home_page_url\": \"https://example.org/\", \"items\": [\n";
+  for (std::size_t i = 0; i < count; ++i) {
+    if (i) json += ",\n";
+    json += "{\"id\": \"https://example.org/item/" + std::to_string(i) + "\", \"url\": \"https://example.org/item/" +
+            std::to_string(i) + "\", \"title\": \"Item " + std::to_string(i) + "\", \"date_published\": \"" +
+            (i == 7 ? std::string("the day before") : std::string("2015-11-26T09:30:00Z")) +
+            "\", \"tags\": [\"Torture\", \"Venezuela\"], \"content_html\": \"<p>";
+    for (int k = 0; k < 75; ++k) json += "Release of the detained defenders is urged. ";
+    json += "</p>\"}";
+  }
+  return json + "\n]}\n";
+}
+
+}  // namespace
+
+TEST_CASE("Reading a large JSON Feed peaks at about its input and its model, not its tape on top of them",
+          "[read-memory]") {
+  // About 21 MB, written to a file and read as `hrnews convert` reads it.
+  const auto path = std::filesystem::temp_directory_path() /
+                    ("hrnews-read-memory-" + std::to_string(std::rand()) + ".json");
+  std::size_t input_size = 0;
+  {
+    const std::string json = jsonfeed_items(6000);
+    input_size = json.size();
+    std::ofstream out(path, std::ios::binary);
+    out << json;
+  }
+  REQUIRE(input_size > (std::size_t{20} << 20));
+  {
+    // The peak of resident memory from here on (Linux: writing 5 to clear_refs resets VmHWM).
+    std::ofstream reset("/proc/self/clear_refs");
+    reset << "5" << std::flush;
+    if (!reset) {
+      std::filesystem::remove(path);
+      WARN("/proc/self/clear_refs cannot be written here: peak memory not measured");
+      return;
+    }
+  }
+  const std::size_t rss_before = status_bytes("VmRSS");
+  const std::size_t heap_before = heap_in_use();
+  REQUIRE(status_bytes("VmHWM") < rss_before + (std::size_t{1} << 20));  // the reset took
+  ReadOptions options;
+  options.file_name = "feed.json";
+  const Collection c = hrnews::read_file(path.string(), "jsonfeed", options);
+  const std::size_t peak = status_bytes("VmHWM") - rss_before;
+  const std::size_t model = heap_in_use() - heap_before;
+  std::filesystem::remove(path);
+
+  REQUIRE(c.items.size() == 6000);
+  CHECK(hrnews::article_of(c.items[5999]).title.value == "Item 5999");
+  // The diagnostics are still located in the input, though it is gone by now.
+  const auto bad_date = std::find_if(c.diagnostics.begin(), c.diagnostics.end(),
+                                     [](const Diagnostic& d) { return d.code == "date-unparsed"; });
+  REQUIRE(bad_date != c.diagnostics.end());
+  CHECK(bad_date->path == "/items/7/date_published");
+  CHECK(bad_date->line == std::optional<std::size_t>(10));
+  // The tape (about the size of the input) alive with the model would add some 20 MB.
+  INFO("input " << input_size << " bytes, model " << model << " bytes, peak " << peak << " bytes over the start");
+  CHECK(model > input_size / 2);
+  CHECK(peak < input_size + model + input_size / 8 + (std::size_t{4} << 20));
+}
+#endif

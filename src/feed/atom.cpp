@@ -466,27 +466,15 @@ class Reader {
   /// Reports the namespace notes gathered so far (those held first, in order).
   void take_scope_notes() {
     hold_scope_notes();
-    for (HeldNote& note : held_notes_) {
+    for (hr::NsScope::HeldNote& note : scope_.take_held_notes()) {
       detail::report_repair(out_.diagnostics, options_, format_id, std::move(note.code), std::move(note.message), {},
                             note.line, note.column);
     }
-    held_notes_.clear();
   }
-  /// A namespace note placed (line and column found) while its element still exists.
-  struct HeldNote {
-    std::string code;
-    std::string message;
-    std::size_t line = 0;
-    std::size_t column = 0;
-  };
   /// Places the namespace notes gathered so far, to be reported by take_scope_notes.
   void hold_scope_notes() {
-    for (auto& note : scope_.take_notes()) {
-      const auto [line, column] = where(note.where);
-      held_notes_.push_back({std::move(note.code), std::move(note.message), line, column});
-    }
+    scope_.hold_notes([this](pugi::xml_node n) { return where(n); });
   }
-  std::vector<HeldNote> held_notes_;
   detail::SpentInput spent_;
   hr::Report reporter(const std::string& path) {
     return [this, path](pugi::xml_node at, std::string code, std::string message) {

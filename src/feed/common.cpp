@@ -57,6 +57,11 @@ std::string derive_item_id(const Article& article) {
 }
 
 void finish_feed(Collection& collection, const ReadOptions& options) {
+  derive_missing_ids(collection);
+  finish_items(collection, options);
+}
+
+void derive_missing_ids(Collection& collection) {
   for (std::size_t i = 0; i < collection.items.size(); ++i) {
     Article& a = article_of(collection.items[i]);
     if (!a.id.empty()) continue;
@@ -68,6 +73,9 @@ void finish_feed(Collection& collection, const ReadOptions& options) {
     d.path = "/items/" + std::to_string(i);
     collection.diagnostics.push_back(std::move(d));
   }
+}
+
+void finish_items(Collection& collection, const ReadOptions& options) {
   if (options.classify) {
     classify(collection);
     relate(collection);

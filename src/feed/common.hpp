@@ -37,4 +37,15 @@ std::string derive_item_id(const Article& article);
 /// the built-in taxonomy.
 void finish_feed(Collection& collection, const ReadOptions& options);
 
+/// The first of finish_feed's steps: derives missing item ids (`id-derived`).
+void derive_missing_ids(Collection& collection);
+
+/// The rest of finish_feed's steps, after derive_missing_ids: classification
+/// (when `options.classify`), relations, HTML sanitising (when asked).
+void finish_items(Collection& collection, const ReadOptions& options);
+
+/// `read_jsonfeed` for input the caller hands over: the bytes are released
+/// once read (before classification), not when the read returns.
+Collection read_jsonfeed_owned(std::string&& bytes, const ReadOptions& options);
+
 }  // namespace hrnews::detail

@@ -139,6 +139,30 @@ class NsScope {
   /// The notes gathered since the last call (each distinct case once).
   std::vector<Note> take_notes();
 
+  /// A note placed: its line and column found while its element still
+  /// existed (a reader may drop the elements it has read).
+  struct HeldNote {
+    std::string code;     ///< as Note::code
+    std::string message;  ///< as Note::message
+    std::size_t line = 0;    ///< 0 when unknown
+    std::size_t column = 0;  ///< 0 when unknown
+  };
+  /// Places the notes gathered so far with `locate` (a node, possibly null ->
+  /// `std::pair` of line and column) and holds them, after those held before.
+  template <class Locate>
+  void hold_notes(Locate&& locate) {
+    for (Note& note : take_notes()) {
+      const std::pair<std::size_t, std::size_t> at = locate(note.where);
+      held_.push_back({std::move(note.code), std::move(note.message), at.first, at.second});
+    }
+  }
+  /// The notes held so far, in order; none are held afterwards.
+  std::vector<HeldNote> take_held_notes() {
+    std::vector<HeldNote> out;
+    out.swap(held_);
+    return out;
+  }
+
  private:
   struct Binding {
     std::string_view prefix;
@@ -148,6 +172,7 @@ class NsScope {
   std::vector<Binding> bindings_;
   mutable std::vector<Note> notes_;
   mutable std::vector<std::string> noted_;  // URIs / prefixes already noted
+  std::vector<HeldNote> held_;
 };
 
 /// The outer XML of a foreign element, compact, with declarations added for

@@ -39,6 +39,7 @@
 #include "../json_detail.hpp"
 #include "common.hpp"
 #include "hr_ext.hpp"
+#include "xml_input.hpp"
 #include "../utf8.hpp"
 
 namespace hrnews {
@@ -372,6 +373,41 @@ std::unordered_map<std::string, std::size_t> locate_pointers(std::string_view te
 using json_detail::for_elements;
 using json_detail::for_members;
 using json_detail::type_name;
+
+/// The tape of a document handed back to the system as its items are decoded
+/// (detail::SpentInput over its tokens and over its string arena): the items
+/// being built then take the place of the ones already read instead of the
+/// whole tape living until the end of the document. Only whole values of the
+/// `items` array are spent, one after the other; nothing reads them again.
+class SpentTape {
+ public:
+  explicit SpentTape(Tape& t) noexcept
+      : t_(t),
+        tokens_(reinterpret_cast<char*>(t.tokens.data()), t.tokens.size() * sizeof(Token)),
+        arena_(t.arena.data(), t.arena.size()) {}
+
+  /// The tokens [from, to) and the strings they hold are read no more.
+  void spend(std::size_t from, std::size_t to) noexcept {
+    if (from >= to) return;
+    tokens_.spend(static_cast<std::ptrdiff_t>(from * sizeof(Token)), static_cast<std::ptrdiff_t>(to * sizeof(Token)));
+    // The strings of consecutive values are consecutive in the arena.
+    auto has_text = [this](std::size_t k) {
+      return t_.tokens[k].type == Tok::string || t_.tokens[k].type == Tok::key;
+    };
+    std::size_t first = from;
+    while (first < to && !has_text(first)) ++first;
+    if (first == to) return;
+    std::size_t last = to - 1;
+    while (!has_text(last)) --last;
+    arena_.spend(static_cast<std::ptrdiff_t>(t_.tokens[first].off),
+                 static_cast<std::ptrdiff_t>(t_.tokens[last].off + t_.tokens[last].len));
+  }
+
+ private:
+  const Tape& t_;
+  detail::SpentInput tokens_;
+  detail::SpentInput arena_;
+};
 
 std::size_t element_count(const Tape& t, std::size_t array) {
   std::size_t n = 0;
@@ -985,7 +1021,9 @@ void apply_top_hrnews(Collection& c, const Tape& t, std::size_t hr, const ReadOp
 // ---------------------------------------------------------------------------
 // Reading a document
 
-Collection read_document(std::string_view bytes, const ReadOptions& options) {
+/// Reads a JSON Feed document. `owned`, when given, holds `bytes` and is
+/// released once nothing reads them any more (before classification).
+Collection read_document(std::string_view bytes, const ReadOptions& options, std::string* owned = nullptr) {
   if (bytes.size() > options.limits.max_input_bytes) {
     throw ParseError("jsonfeed", json_detail::over_limit("input", bytes.size(), options.limits.max_input_bytes), {},
                      {}, options.file_name);
@@ -1027,6 +1065,8 @@ Collection read_document(std::string_view bytes, const ReadOptions& options) {
   site.format = "jsonfeed";
   site.file = options.file_name;
   Tape tape;
+  // Every string of the document goes to the arena, unescaped: never more bytes than the text has.
+  tape.arena.reserve(text.size());
   try {
     json_detail::SaxHandler handler(json_detail::SaxHandler::Mode::value, options.limits, site, text, tape);
     json_detail::sax_parse(text, handler);
@@ -1070,7 +1110,11 @@ Collection read_document(std::string_view bytes, const ReadOptions& options) {
   }
   c.items.reserve(count);
   json_index.reserve(count);
+  SpentTape spent(tape);
+  std::size_t previous = npos;  // the item before: spent once the next starts (for_elements reads its first token)
   for_elements(tape, items_at, [&](std::size_t index, std::size_t v) {
+    if (previous != npos) spent.spend(previous, v);
+    previous = v;
     const std::string path = "/items" + step(index);
     std::size_t hr = npos;
     std::optional<Item> item = reader.item(v, path, &hr);
@@ -1094,6 +1138,7 @@ Collection read_document(std::string_view bytes, const ReadOptions& options) {
     c.items.push_back(std::move(*item));
     json_index.push_back(index);
   });
+  tape = Tape();  // the items read it all: the model no longer sits on top of it
 
   // The diagnostics of an earlier read come first, and before classification
   // (which adds no diagnostic it finds already there).
@@ -1102,8 +1147,8 @@ Collection read_document(std::string_view bytes, const ReadOptions& options) {
   c.diagnostics.insert(c.diagnostics.end(), std::make_move_iterator(diagnostics.begin()),
                        std::make_move_iterator(diagnostics.end()));
   const std::size_t before_finish = c.diagnostics.size();
-  detail::finish_feed(c, options);
-  // finish_feed names items by their index in the collection; skipped items make it differ.
+  detail::derive_missing_ids(c);
+  // derive_missing_ids names items by their index in the collection; skipped items make it differ.
   auto is_ours = [&](std::size_t k) { return k < before_finish || c.diagnostics[k].code == "id-derived"; };
   if (json_index.size() != count) {
     for (std::size_t k = before_finish; k < c.diagnostics.size(); ++k) {
@@ -1135,6 +1180,11 @@ Collection read_document(std::string_view bytes, const ReadOptions& options) {
       d.column = column;
     }
   }
+  // The input is read no more: handed back before classification adds to the model.
+  std::string().swap(repaired);
+  map = OffsetMap();
+  if (owned) std::string().swap(*owned);
+  detail::finish_items(c, options);
   // Document order: what was found where, top to bottom (unlocated ones last).
   std::stable_sort(c.diagnostics.begin() + static_cast<std::ptrdiff_t>(first_new), c.diagnostics.end(),
                    [](const Diagnostic& a, const Diagnostic& b) {
@@ -1436,15 +1486,13 @@ std::string write_document(const Collection& c, const WriteOptions& options) {
   return out;
 }
 
-}  // namespace
-
-// ---------------------------------------------------------------------------
-// Public API
-
-Collection read_jsonfeed(std::string_view bytes, const ReadOptions& options) {
+/// Reads a document; `owned`, when given, holds `bytes` (see read_document).
+Collection read_jsonfeed_impl(std::string_view bytes, const ReadOptions& options, std::string* owned) {
   try {
-    return read_document(bytes, options);
+    return read_document(bytes, options, owned);
   } catch (const ParseError& e) {
+    // Errors with a path all come before the input is released (classification reports none).
+    if (owned && owned->empty() && !bytes.empty()) throw;
     // Strict mode: a repair found by path gets its line and column here.
     if (e.line() != 0 || e.path().empty() || e.format() != format_id) throw;
     std::string_view text = bytes;
@@ -1466,6 +1514,20 @@ Collection read_jsonfeed(std::string_view bytes, const ReadOptions& options) {
     const auto [line, column] = line_column(bytes, offset);
     throw ParseError(e.format(), e.message(), SourceLocation{line, column, offset}, e.path(), e.file());
   }
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+// Public API
+
+Collection read_jsonfeed(std::string_view bytes, const ReadOptions& options) {
+  return read_jsonfeed_impl(bytes, options, nullptr);
+}
+
+Collection detail::read_jsonfeed_owned(std::string&& bytes, const ReadOptions& options) {
+  std::string owned = std::move(bytes);
+  return read_jsonfeed_impl(owned, options, &owned);
 }
 
 Result<Collection> try_read_jsonfeed(std::string_view bytes, const ReadOptions& options) noexcept {

@@ -617,27 +617,17 @@ class Reader {
     return {};
   }
 
-  /// A namespace note placed (line and column found) while its element still exists.
-  struct HeldNote {
-    std::string code;
-    std::string message;
-    std::size_t line = 0;
-    std::size_t column = 0;
-  };
   /// Places the namespace notes gathered so far (reported, in order, at the end of the document).
   void hold_notes() {
-    for (auto& note : ns_.take_notes()) {
-      const auto [line, column] =
-          note.where ? lines_.at(note.where.offset_debug()) : std::pair<std::size_t, std::size_t>{0, 0};
-      held_notes_.push_back({std::move(note.code), std::move(note.message), line, column});
-    }
+    ns_.hold_notes([this](pugi::xml_node n) {
+      return n ? lines_.at(n.offset_debug()) : std::pair<std::size_t, std::size_t>{0, 0};
+    });
   }
 
   const ReadOptions& options_;
   Lines lines_;
   Collection& out_;
   hx::NsScope ns_;
-  std::vector<HeldNote> held_notes_;
   detail::SpentInput spent_;
   std::string version_ = "rss-2.0";
   bool netscape_doctype_ = false;
@@ -1018,11 +1008,10 @@ void Reader::read_document(pugi::xml_node root) {
     });
   }
   hold_notes();
-  for (HeldNote& note : held_notes_) {
+  for (hx::NsScope::HeldNote& note : ns_.take_held_notes()) {
     detail::report_repair(out_.diagnostics, options_, kFormat, std::move(note.code), std::move(note.message), {},
                           note.line, note.column);
   }
-  held_notes_.clear();
   ns_.pop(pushed_root);
 }
 

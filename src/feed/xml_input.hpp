@@ -90,7 +90,8 @@ void drop_read_element(pugi::xml_node element);
 /// whole pages between its start and the next element's start are released
 /// (Linux `madvise(MADV_DONTNEED)`: they read as zeros if touched again;
 /// elsewhere nothing is released). The items being built then do not sit on
-/// top of the whole input. Default-constructed (a document parsed from a
+/// top of the whole input. The JSON Feed reader spends its tape the same
+/// way, item by item. Default-constructed (a document parsed from a
 /// copy, or input too small to matter): releases nothing.
 class SpentInput {
  public:
