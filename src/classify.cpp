@@ -1042,15 +1042,18 @@ ItemClassification Classifier::run(Item& item, std::string_view feed_language) {
         type = InterventionType::open_letter;
       else if (title_says(Cue::closing))
         type = InterventionType::closing;
-      Intervention promoted(std::move(std::get<Article>(item)));
-      promoted.intervention_type = type;
+      // The article part moves twice (out of the variant, into the new
+      // alternative), not three times as through Intervention(Article).
+      Article article(std::move(std::get<Article>(item)));
+      iv = &item.emplace<Intervention>();
+      static_cast<Article&>(*iv) = std::move(article);
+      iv->intervention_type = type;
       switch (type) {
-        case InterventionType::urgent_appeal: promoted.status = CaseStatus::open; break;
-        case InterventionType::follow_up: promoted.status = CaseStatus::follow_up; break;
-        case InterventionType::closing: promoted.status = CaseStatus::closed; break;
+        case InterventionType::urgent_appeal: iv->status = CaseStatus::open; break;
+        case InterventionType::follow_up: iv->status = CaseStatus::follow_up; break;
+        case InterventionType::closing: iv->status = CaseStatus::closed; break;
         default: break;
       }
-      iv = &item.emplace<Intervention>(std::move(promoted));
       out.promoted = true;
     }
     if (iv && !iv->case_ref) {

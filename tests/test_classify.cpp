@@ -523,3 +523,39 @@ TEST_CASE("categories and title prefixes seen again are resolved as the first ti
   REQUIRE(unknown);
   CHECK(unknown->message.rfind("600 category labels not in the taxonomy", 0) == 0);
 }
+
+TEST_CASE("an article promoted to an Intervention keeps every field of its article part", "[classify]") {
+  Article a = article("Burundi: Suspension of the activities of human rights NGOs",
+                      {{"Human Rights Defenders", "theme", ""}, {"Urgent Interventions", "type", "Appeal"}});
+  a.url = "https://www.omct.org/en/resources/urgent-interventions/burundi-suspension";
+  a.links.push_back({"https://www.omct.org/fr/burundi-suspension", "alternate", "text/html", "fr", "FR", 12});
+  a.summary = hrnews::Text{"The Observatory has been informed about the suspension of ten NGOs.", hrnews::TextType::text};
+  a.content = hrnews::Text{"<p>Geneva-Paris, the Observatory was informed of the suspension.</p>", hrnews::TextType::html};
+  a.published = hrnews::Timestamp::parse("2015-11-26T09:30:00Z");
+  a.updated = hrnews::Timestamp::parse("2015-11-27T10:00:00Z");
+  a.language = "en";
+  a.authors.push_back({"OMCT", "info@omct.org", "https://www.omct.org"});
+  a.publishers.push_back({hrnews::PartyKind::organisation, "World Organisation Against Torture", "publisher", "OMCT", "", ""});
+  a.campaigns = {"ngo-freedom"};
+  a.related.push_back({hrnews::RelationType::related, "https://www.omct.org/en/other"});
+  a.attachments.push_back({"https://www.omct.org/a.pdf", "application/pdf", 1234, "Appeal"});
+  a.rights = hrnews::Text{"(c) OMCT", hrnews::TextType::text};
+  a.dateline = "Geneva-Paris";
+  a.extensions["x_internal_ref"] = "\"42\"";
+
+  // The same article classified without promotion: its article part must be this.
+  hrnews::ClassifyOptions no_promotion;
+  no_promotion.interventions = false;
+  Item expected = a;
+  hrnews::classify(expected, hrnews::builtin_taxonomy(), no_promotion, "en");
+  REQUIRE(hrnews::kind_of(expected) == hrnews::ItemKind::article);
+
+  const Item item = classified(a);
+  REQUIRE(hrnews::kind_of(item) == hrnews::ItemKind::intervention);
+  const Intervention& iv = std::get<Intervention>(item);
+  CHECK(static_cast<const Article&>(iv) == std::get<Article>(expected));
+  CHECK(iv.intervention_type == hrnews::InterventionType::urgent_appeal);
+  CHECK(iv.status == hrnews::CaseStatus::open);
+  CHECK(iv.victims.empty());
+  CHECK(iv.follows.empty());
+}
