@@ -431,11 +431,14 @@ void pipeline(const std::vector<std::string>& paths, std::size_t jobs, Work work
 /// The built-in taxonomy, built on the calling thread (the main one, while the
 /// workers read their first inputs) when the first input is in a format whose
 /// reading classifies its items: otherwise the first worker to classify builds
-/// it (some 15 million instructions) while the others wait for it.
+/// it (some 15 million instructions) while the others wait for it. Only a
+/// regular file is looked into (reading a pipe would take bytes from its reader).
 void build_taxonomy_meanwhile(const std::vector<std::string>& paths, const std::string& from) noexcept {
   try {
     std::string format = from;
-    if (format.empty() && !paths.empty() && paths.front() != "-") {
+    std::error_code ec;
+    if (format.empty() && !paths.empty() && paths.front() != "-" &&
+        std::filesystem::is_regular_file(paths.front(), ec)) {
       std::ifstream in(paths.front(), std::ios::binary);
       std::string head(8192, '\0');
       in.read(&head[0], static_cast<std::streamsize>(head.size()));
