@@ -57,6 +57,8 @@
 #include <hrnews/taxonomy.hpp>
 #include <hrnews/version.hpp>
 
+#include "schedule.hpp"
+
 namespace {
 
 constexpr int exit_ok = 0;
@@ -322,13 +324,16 @@ Loaded load(const std::string& path, const std::string& from, const hrnews::Read
 /// Runs `work(i)` for every input on up to `jobs` threads and hands each
 /// result to `take(i, result)` on the calling thread, in input order. At most
 /// 2 x `jobs` inputs are in flight (being worked on or waiting to be taken),
-/// so memory stays bounded however many inputs there are. Within that window
-/// a free thread starts the largest input first (by file size), so that the
-/// last inputs worked on are small ones and the threads finish close together.
+/// so memory stays bounded however many inputs there are. A free thread
+/// starts the largest (by file size) of the next `jobs` inputs not started,
+/// and once the window reaches the last input the largest one left (see
+/// `next_input`).
 /// `work` must not throw; `take` may (the threads are stopped and joined first).
+/// With several threads, the calling thread runs `meanwhile()` (which must not
+/// throw) once they are started, before it takes the first result.
 /// Shows progress on a terminal when there are several inputs.
-template <class Result, class Work, class Take>
-void pipeline(const std::vector<std::string>& paths, std::size_t jobs, Work work, Take take) {
+template <class Result, class Work, class Take, class Meanwhile>
+void pipeline(const std::vector<std::string>& paths, std::size_t jobs, Work work, Take take, Meanwhile meanwhile) {
   const std::size_t count = paths.size();
   const bool progress = count > 1 && ::isatty(STDERR_FILENO) == 1;
   bool shown = false;  // a progress line is on the terminal
@@ -369,16 +374,8 @@ void pipeline(const std::vector<std::string>& paths, std::size_t jobs, Work work
   std::size_t first = 0;  // no input before this one is left to start
   std::size_t taken = 0;  // inputs handed to `take`
   bool stop = false;
-  // The largest input not started among those the window allows; count when none.
-  const auto pick = [&] {
-    while (first < count && started[first]) ++first;
-    const std::size_t end = std::min(count, taken + window);
-    std::size_t best = count;
-    for (std::size_t i = first; i < end; ++i) {
-      if (!started[i] && (best == count || sizes[i] > sizes[best])) best = i;
-    }
-    return best;
-  };
+  // The input to start next (see next_input); count when none.
+  const auto pick = [&] { return hrnews::cli::next_input(started, sizes, first, taken, window, jobs); };
   const auto worker = [&]() noexcept {
     for (;;) {
       std::size_t i = 0;
@@ -414,6 +411,7 @@ void pipeline(const std::vector<std::string>& paths, std::size_t jobs, Work work
   } joiner{threads, mutex, changed, stop};
   threads.reserve(jobs);
   for (std::size_t t = 0; t < jobs; ++t) threads.emplace_back(worker);
+  meanwhile();
   for (std::size_t i = 0; i < count; ++i) {
     std::optional<Result> r;
     {
@@ -428,6 +426,29 @@ void pipeline(const std::vector<std::string>& paths, std::size_t jobs, Work work
     show(i + 1);
   }
   clear();
+}
+
+/// The built-in taxonomy, built on the calling thread (the main one, while the
+/// workers read their first inputs) when the first input is in a format whose
+/// reading classifies its items: otherwise the first worker to classify builds
+/// it (some 15 million instructions) while the others wait for it. Only a
+/// regular file is looked into (reading a pipe would take bytes from its reader).
+void build_taxonomy_meanwhile(const std::vector<std::string>& paths, const std::string& from) noexcept {
+  try {
+    std::string format = from;
+    std::error_code ec;
+    if (format.empty() && !paths.empty() && paths.front() != "-" &&
+        std::filesystem::is_regular_file(paths.front(), ec)) {
+      std::ifstream in(paths.front(), std::ios::binary);
+      std::string head(8192, '\0');
+      in.read(&head[0], static_cast<std::streamsize>(head.size()));
+      head.resize(static_cast<std::size_t>(in.gcount()));
+      format = hrnews::detect_format(head);
+    }
+    if (format.empty() || format == "json" || format == "jsonl") return;  // read without classifying
+    (void)hrnews::builtin_taxonomy();
+  } catch (...) {  // a worker that needs it builds it and reports what fails
+  }
 }
 
 /// Reports why `l` could not be read; false when it could not.
@@ -1049,7 +1070,7 @@ int run_convert(const Context& ctx, const Args& args) {
 
   const std::string shown_output = args.get("--output", "<stdout>");
   try {
-    pipeline<Loaded>(inputs, jobs, work, take);
+    pipeline<Loaded>(inputs, jobs, work, take, [&] { build_taxonomy_meanwhile(inputs, from); });
   } catch (const std::exception& e) {
     if (failed) return exit_bad_input;
     report_file_error(ctx, shown_output, std::string("cannot write ") + to + ": " + e.what());
@@ -1118,7 +1139,8 @@ int run_validate(const Context& ctx, const Args& args) {
     }
     all_valid = all_valid && valid;
   };
-  pipeline<Loaded>(args.positional, parse_jobs(args), work, take);
+  pipeline<Loaded>(args.positional, parse_jobs(args), work, take,
+                   [&] { build_taxonomy_meanwhile(args.positional, from); });
   return all_valid ? exit_ok : exit_bad_input;
 }
 
@@ -1146,7 +1168,8 @@ int run_stats(const Context& ctx, const Args& args) {
     }
     stats.merge(l.stats);
   };
-  pipeline<Loaded>(args.positional, parse_jobs(args), work, take);
+  pipeline<Loaded>(args.positional, parse_jobs(args), work, take,
+                   [&] { build_taxonomy_meanwhile(args.positional, from); });
   if (failed) return exit_bad_input;
   if (campaigns.report_error) {
     campaigns.report_error();

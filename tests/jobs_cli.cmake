@@ -169,3 +169,44 @@ set(HRNEWS_JOBS_BODY [==[
   same_with_jobs(stats-bad 1 stats ${INPUTS} truncated.json)
 ]==])
 hrnews_cli_test(jobs_validate_and_stats "${HRNEWS_JOBS_HELPERS}${HRNEWS_JOBS_BODY}")
+
+set(HRNEWS_JOBS_BODY [==[
+  # A feed first: the main thread builds the built-in taxonomy while the
+  # workers read (it looks at the first input to know whether reading
+  # classifies); nothing else changes.
+  same_with_jobs(feed-first 0 convert "${T}/rss/rss-2.0.xml" small.json "${T}/atom/full-1.0.atom" --to jsonl)
+  expect_size("${WORK}/feed-first.1.stdout" GREATER 1000)
+  same_with_jobs(feed-first-validate 0 validate "${T}/atom/full-1.0.atom" "${T}/rss/rss-2.0.xml")
+  # A named pipe first: only its reader takes its bytes (the main thread looks
+  # into regular files only), so the output is that of the same bytes in a file.
+  find_program(MKFIFO mkfifo)
+  find_program(SH sh)
+  if(MKFIFO AND SH)
+    # Large enough to be read in many steps: a reader that took bytes from the
+    # pipe would take some of these.
+    string(REPEAT "<item><title>Torture in detention</title><link>https://www.omct.org/en/a</link><description>The Observatory calls for the release of a defender held without charge.</description></item>\n" 4000 items)
+    file(WRITE "${WORK}/big.xml" "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>Big</title><link>https://www.omct.org/</link><description>Many items</description>\n${items}</channel></rss>\n")
+    set(pipe "${WORK}/first.xml")
+    execute_process(COMMAND "${MKFIFO}" "${pipe}" RESULT_VARIABLE rc)
+    if(NOT rc EQUAL 0)
+      message(FATAL_ERROR "mkfifo failed: ${rc}")
+    endif()
+    # The writer and hrnews run at the same time (one pipeline); hrnews does not read stdin.
+    execute_process(COMMAND "${SH}" -c "cat \"$0\" > \"$1\"" "${WORK}/big.xml" "${pipe}"
+                    COMMAND "${HRNEWS}" convert "${pipe}" "${T}/atom/full-1.0.atom" --to jsonl --jobs 2
+                    WORKING_DIRECTORY "${DATA}" OUTPUT_FILE "${WORK}/pipe.2.stdout" ERROR_FILE "${WORK}/pipe.2.stderr"
+                    RESULTS_VARIABLE codes TIMEOUT 60)
+    if(NOT codes STREQUAL "0;0")
+      file(READ "${WORK}/pipe.2.stderr" err)
+      message(FATAL_ERROR "a named pipe as the first input: exit codes ${codes}:\n${err}")
+    endif()
+    file(REMOVE "${pipe}")
+    file(RENAME "${WORK}/big.xml" "${pipe}")
+    execute_process(COMMAND "${HRNEWS}" convert "${pipe}" "${T}/atom/full-1.0.atom" --to jsonl --jobs 1
+                    WORKING_DIRECTORY "${DATA}" OUTPUT_FILE "${WORK}/pipe.1.stdout" ERROR_FILE "${WORK}/pipe.1.stderr")
+    expect_size("${WORK}/pipe.1.stdout" GREATER 1000)
+    expect_same_file("${WORK}/pipe.2.stdout" "${WORK}/pipe.1.stdout")
+    expect_same_file("${WORK}/pipe.2.stderr" "${WORK}/pipe.1.stderr")
+  endif()
+]==])
+hrnews_cli_test(jobs_feed_first "${HRNEWS_JOBS_HELPERS}${HRNEWS_JOBS_BODY}")
