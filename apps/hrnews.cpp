@@ -428,6 +428,20 @@ void pipeline(const std::vector<std::string>& paths, std::size_t jobs, Work work
   clear();
 }
 
+/// The format of the regular file `path` as told by its first bytes; empty for
+/// stdin (`-`), a named pipe, a device or a file that cannot be read. Only a
+/// regular file is looked into: reading the head of a pipe would take those
+/// bytes from the reader that comes after.
+std::string sniff_regular_file(const std::string& path) {
+  std::error_code ec;
+  if (path == "-" || !std::filesystem::is_regular_file(path, ec)) return {};
+  std::ifstream in(path, std::ios::binary);
+  std::string head(8192, '\0');
+  in.read(&head[0], static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(in.gcount()));
+  return head.empty() ? std::string() : hrnews::detect_format(head);
+}
+
 /// The built-in taxonomy, built on the calling thread (the main one, while the
 /// workers read their first inputs) when the first input is in a format whose
 /// reading classifies its items: otherwise the first worker to classify builds
@@ -436,15 +450,7 @@ void pipeline(const std::vector<std::string>& paths, std::size_t jobs, Work work
 void build_taxonomy_meanwhile(const std::vector<std::string>& paths, const std::string& from) noexcept {
   try {
     std::string format = from;
-    std::error_code ec;
-    if (format.empty() && !paths.empty() && paths.front() != "-" &&
-        std::filesystem::is_regular_file(paths.front(), ec)) {
-      std::ifstream in(paths.front(), std::ios::binary);
-      std::string head(8192, '\0');
-      in.read(&head[0], static_cast<std::streamsize>(head.size()));
-      head.resize(static_cast<std::size_t>(in.gcount()));
-      format = hrnews::detect_format(head);
-    }
+    if (format.empty() && !paths.empty()) format = sniff_regular_file(paths.front());
     if (format.empty() || format == "json" || format == "jsonl") return;  // read without classifying
     (void)hrnews::builtin_taxonomy();
   } catch (...) {  // a worker that needs it builds it and reports what fails
@@ -856,15 +862,11 @@ class Output {
 // Commands
 
 /// True when the file `path` holds JSON Lines: named so by `--from`, or
-/// sniffed from its first bytes.
+/// sniffed from the first bytes of a regular file (a named pipe is read whole
+/// by the general path, which keeps every byte).
 bool is_jsonl_file(const std::string& path, const std::string& from) {
   if (!from.empty()) return from == "jsonl";
-  if (path == "-") return false;
-  std::ifstream in(path, std::ios::binary);
-  std::string head(8192, '\0');
-  in.read(&head[0], static_cast<std::streamsize>(head.size()));
-  head.resize(static_cast<std::size_t>(in.gcount()));
-  return !head.empty() && hrnews::detect_format(head) == "jsonl";
+  return sniff_regular_file(path) == "jsonl";
 }
 
 /// Copies one JSON Lines file to JSON Lines record by record, so memory does

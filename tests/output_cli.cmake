@@ -121,3 +121,51 @@ set(HRNEWS_OUTPUT_BODY [==[
   endif()
 ]==])
 hrnews_cli_test(output_streamed_jsonl "${HRNEWS_OUTPUT_HELPERS}${HRNEWS_OUTPUT_BODY}")
+
+set(HRNEWS_OUTPUT_BODY [==[
+  # One JSON Lines input that is a named pipe, converted to JSON Lines without
+  # --from: the format is not sniffed from the pipe (that would take its first
+  # bytes from the reader after it), so the output is that of the same bytes
+  # in a regular file.
+  find_program(MKFIFO mkfifo)
+  find_program(SH sh)
+  if(MKFIFO AND SH)
+    # The seed collection as JSON Lines: far more than one 8 KiB sniff.
+    execute_process(COMMAND "${HRNEWS}" convert "${SOURCE_DIR}/tests/data/seed/omct-2015-11-plain.rss" --to jsonl
+                    OUTPUT_FILE "${WORK}/many.jsonl" ERROR_QUIET RESULT_VARIABLE rc)
+    file(SIZE "${WORK}/many.jsonl" size)
+    if(NOT rc EQUAL 0 OR size LESS 16384)
+      message(FATAL_ERROR "the seed as JSON Lines: exit code ${rc}, ${size} bytes")
+    endif()
+    set(pipe "${WORK}/pipe.jsonl")
+    execute_process(COMMAND "${MKFIFO}" "${pipe}" RESULT_VARIABLE rc)
+    if(NOT rc EQUAL 0)
+      message(FATAL_ERROR "mkfifo failed: ${rc}")
+    endif()
+    execute_process(COMMAND "${SH}" -c "cat \"$0\" > \"$1\"" "${WORK}/many.jsonl" "${pipe}"
+                    COMMAND "${HRNEWS}" convert "${pipe}" --to jsonl
+                    WORKING_DIRECTORY "${DATA}" OUTPUT_FILE "${WORK}/pipe.stdout" ERROR_FILE "${WORK}/pipe.stderr"
+                    RESULTS_VARIABLE codes TIMEOUT 60)
+    file(READ "${WORK}/pipe.stderr" err)
+    if(NOT codes STREQUAL "0;0")
+      message(FATAL_ERROR "a named pipe of JSON Lines: exit codes ${codes}:\n${err}")
+    endif()
+    # The same bytes under the same name, now a regular file.
+    file(REMOVE "${pipe}")
+    file(RENAME "${WORK}/many.jsonl" "${pipe}")
+    execute_process(COMMAND "${HRNEWS}" convert "${pipe}" --to jsonl
+                    WORKING_DIRECTORY "${DATA}" OUTPUT_FILE "${WORK}/file.stdout" ERROR_FILE "${WORK}/file.stderr"
+                    RESULT_VARIABLE rc)
+    if(NOT rc EQUAL 0)
+      message(FATAL_ERROR "the regular file: exit code ${rc}")
+    endif()
+    expect_same_file("${WORK}/pipe.stdout" "${WORK}/file.stdout")
+    # (stderr may differ: the pipe is read whole, and that path reports the
+    # identifiers it derives, which the record-by-record path does not)
+    file(SIZE "${WORK}/file.stdout" size)
+    if(size LESS 16384)
+      message(FATAL_ERROR "the converted records are only ${size} bytes")
+    endif()
+  endif()
+]==])
+hrnews_cli_test(output_jsonl_from_pipe "${HRNEWS_OUTPUT_HELPERS}${HRNEWS_OUTPUT_BODY}")
