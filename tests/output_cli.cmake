@@ -127,29 +127,16 @@ set(HRNEWS_OUTPUT_BODY [==[
   # --from: the format is not sniffed from the pipe (that would take its first
   # bytes from the reader after it), so the output is that of the same bytes
   # in a regular file.
-  find_program(MKFIFO mkfifo)
-  find_program(SH sh)
-  if(MKFIFO AND SH)
-    # The seed collection as JSON Lines: far more than one 8 KiB sniff.
-    execute_process(COMMAND "${HRNEWS}" convert "${SOURCE_DIR}/tests/data/seed/omct-2015-11-plain.rss" --to jsonl
-                    OUTPUT_FILE "${WORK}/many.jsonl" ERROR_QUIET RESULT_VARIABLE rc)
-    file(SIZE "${WORK}/many.jsonl" size)
-    if(NOT rc EQUAL 0 OR size LESS 16384)
-      message(FATAL_ERROR "the seed as JSON Lines: exit code ${rc}, ${size} bytes")
-    endif()
-    set(pipe "${WORK}/pipe.jsonl")
-    execute_process(COMMAND "${MKFIFO}" "${pipe}" RESULT_VARIABLE rc)
-    if(NOT rc EQUAL 0)
-      message(FATAL_ERROR "mkfifo failed: ${rc}")
-    endif()
-    execute_process(COMMAND "${SH}" -c "cat \"$0\" > \"$1\"" "${WORK}/many.jsonl" "${pipe}"
-                    COMMAND "${HRNEWS}" convert "${pipe}" --to jsonl
-                    WORKING_DIRECTORY "${DATA}" OUTPUT_FILE "${WORK}/pipe.stdout" ERROR_FILE "${WORK}/pipe.stderr"
-                    RESULTS_VARIABLE codes TIMEOUT 60)
-    file(READ "${WORK}/pipe.stderr" err)
-    if(NOT codes STREQUAL "0;0")
-      message(FATAL_ERROR "a named pipe of JSON Lines: exit codes ${codes}:\n${err}")
-    endif()
+  # The seed collection as JSON Lines: far more than one 8 KiB sniff.
+  execute_process(COMMAND "${HRNEWS}" convert "${SOURCE_DIR}/tests/data/seed/omct-2015-11-plain.rss" --to jsonl
+                  OUTPUT_FILE "${WORK}/many.jsonl" ERROR_QUIET RESULT_VARIABLE rc)
+  file(SIZE "${WORK}/many.jsonl" size)
+  if(NOT rc EQUAL 0 OR size LESS 16384)
+    message(FATAL_ERROR "the seed as JSON Lines: exit code ${rc}, ${size} bytes")
+  endif()
+  set(pipe "${WORK}/pipe.jsonl")
+  through_pipe("${WORK}/many.jsonl" "${pipe}" pipe codes convert "${pipe}" --to jsonl)
+  if(codes STREQUAL "done")
     # The same bytes under the same name, now a regular file.
     file(REMOVE "${pipe}")
     file(RENAME "${WORK}/many.jsonl" "${pipe}")

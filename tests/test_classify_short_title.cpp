@@ -11,6 +11,8 @@
 #include <hrnews/builtin.hpp>
 #include <hrnews/classify.hpp>
 
+#include "test_support.hpp"
+
 namespace {
 
 /// The language classification gives an item with `title` (letters that
@@ -31,10 +33,7 @@ std::string language_with_title(const std::string& title) {
 TEST_CASE("the summary helps identify the language exactly when the title has fewer than seven spaces",
           "[classify]") {
   std::uint32_t state = 8;
-  auto next = [&state] {
-    state = state * 1664525u + 1013904223u;
-    return state >> 8;
-  };
+  auto next = [&state] { return hrnews_test::next_random(state); };
   int short_titles = 0, long_titles = 0;
   for (int round = 0; round < 400; ++round) {
     const std::size_t size = 16 + next() % 400;  // room for 7 spaces inside

@@ -13,6 +13,8 @@
 
 #include "extract_detail.hpp"
 
+#include "test_support.hpp"
+
 namespace {
 
 /// What detail::may_have_headings documents: at every line or element start,
@@ -54,14 +56,7 @@ std::string random_text(std::uint32_t& state) {
       "abcdefghijklmnop", "Descripcionesss", "Appeal", "Detention", "Release", "Bill", "review", "Party",
       " ", "  ", "\t", "*", "**", "#", "_", ":", "\n", "\r\n", ">", "<p>", "</p>", "<h3>", "<br/>", "1.", "é",
       "\xC3\xA9", "\xE2\x80\xA2", "x"};
-  auto next = [&state] {
-    state = state * 1664525u + 1013904223u;  // a fixed generator: the same texts everywhere
-    return state >> 8;
-  };
-  std::string s;
-  const std::uint32_t n = next() % 24;
-  for (std::uint32_t k = 0; k < n; ++k) s += pieces[next() % (sizeof pieces / sizeof *pieces)];
-  return s;
+  return hrnews_test::random_pieces(state, pieces, 24);
 }
 
 }  // namespace

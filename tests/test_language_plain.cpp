@@ -15,6 +15,8 @@
 
 #include "language_detail.hpp"
 
+#include "test_support.hpp"
+
 namespace {
 
 std::string random_plain_text(std::uint32_t& state) {
@@ -28,10 +30,7 @@ std::string random_plain_text(std::uint32_t& state) {
       long47.c_str(),
       // rarer: what ends the plain beginning
       "<b>", "</b> ", "&amp; ", "& ", "\xC3\xA9", "Ça ", "\xE2\x82"};
-  auto next = [&state] {
-    state = state * 1664525u + 1013904223u;  // a fixed generator: the same texts everywhere
-    return state >> 8;
-  };
+  auto next = [&state] { return hrnews_test::next_random(state); };
   constexpr std::size_t plain_pieces = sizeof pieces / sizeof *pieces - 7;
   std::string s;
   const std::uint32_t n = next() % 64;

@@ -17,6 +17,8 @@
 
 #include "language_detail.hpp"
 
+#include "test_support.hpp"
+
 namespace {
 
 // Random multilingual texts: words of several languages and scripts, capitals,
@@ -31,14 +33,7 @@ std::string random_text(std::uint32_t& state) {
       "<b>", "</b> ", "<a href=\"x\">", "<", "> ", "&amp; ", "&#233;", "&eacute;", "& ", "&;", ", ", ". ", "\n",
       "2024 ", "x", "ing", "ment ", "AbCdEfGhIjKlMnOpQrStUvWxYz", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa ",
       "\xC3", "\xE2\x82", "défenseure", "ly ", "ed ", "os "};
-  auto next = [&state] {
-    state = state * 1664525u + 1013904223u;  // a fixed generator: the same texts everywhere
-    return state >> 8;
-  };
-  std::string s;
-  const std::uint32_t n = next() % 48;
-  for (std::uint32_t k = 0; k < n; ++k) s += pieces[next() % (sizeof pieces / sizeof *pieces)];
-  return s;
+  return hrnews_test::random_pieces(state, pieces, 48);
 }
 
 std::string show(const hrnews::LanguageGuess& g) {

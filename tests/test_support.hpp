@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
@@ -25,6 +26,24 @@ inline std::uint64_t env_number(const char* name, std::uint64_t fallback) {
   const char* value = std::getenv(name);
   if (value == nullptr || *value == '\0') return fallback;
   return std::strtoull(value, nullptr, 0);
+}
+
+/// The next number of a fixed linear congruential generator (the top 24 bits
+/// of its 32-bit state): the same sequence on every machine, for tests that
+/// compare many generated inputs with a reference.
+inline std::uint32_t next_random(std::uint32_t& state) {
+  state = state * 1664525u + 1013904223u;
+  return state >> 8;
+}
+
+/// A text of up to `max_pieces - 1` entries of `pieces` picked with
+/// `next_random(state)`: first the count, then each piece.
+template <std::size_t N>
+std::string random_pieces(std::uint32_t& state, const char* const (&pieces)[N], std::uint32_t max_pieces) {
+  std::string s;
+  const std::uint32_t n = next_random(state) % max_pieces;
+  for (std::uint32_t k = 0; k < n; ++k) s += pieces[next_random(state) % N];
+  return s;
 }
 
 }  // namespace hrnews_test

@@ -11,6 +11,8 @@
 #include <hrnews/builtin.hpp>
 #include <hrnews/classify.hpp>
 
+#include "test_support.hpp"
+
 namespace {
 
 // A summary clearly in French; the titles below are digits, which no language claims.
@@ -20,10 +22,7 @@ constexpr const char* french_summary =
 
 /// A title of digits, hyphens and tabs with 0 to 12 spaces (some in runs), up to about 80 bytes.
 std::string random_title(std::uint32_t& state) {
-  auto next = [&state] {
-    state = state * 1664525u + 1013904223u;  // a fixed generator: the same titles everywhere
-    return state >> 8;
-  };
+  auto next = [&state] { return hrnews_test::next_random(state); };
   std::string s;
   const std::uint32_t pieces = next() % 24;
   for (std::uint32_t k = 0; k < pieces; ++k) {

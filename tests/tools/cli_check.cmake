@@ -120,3 +120,30 @@ function(expect_same_file actual expected)
     message(FATAL_ERROR "${actual} differs from ${expected}")
   endif()
 endfunction()
+
+# through_pipe(SOURCE PIPE NAME RESULT ARG...): makes the named pipe PIPE and
+# writes the file SOURCE into it while `hrnews ARG...` runs (one pipeline,
+# working directory DATA, stdin not read); stdout and stderr go to
+# WORK/NAME.stdout and WORK/NAME.stderr. Fails the test unless both exit with
+# 0; RESULT is set to "done", or to "skipped" where mkfifo or sh is missing.
+function(through_pipe source pipe name result)
+  find_program(MKFIFO mkfifo)
+  find_program(SH sh)
+  if(NOT MKFIFO OR NOT SH)
+    set(${result} skipped PARENT_SCOPE)
+    return()
+  endif()
+  execute_process(COMMAND "${MKFIFO}" "${pipe}" RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "mkfifo failed: ${rc}")
+  endif()
+  execute_process(COMMAND "${SH}" -c "cat \"$0\" > \"$1\"" "${source}" "${pipe}"
+                  COMMAND "${HRNEWS}" ${ARGN}
+                  WORKING_DIRECTORY "${DATA}" OUTPUT_FILE "${WORK}/${name}.stdout" ERROR_FILE "${WORK}/${name}.stderr"
+                  RESULTS_VARIABLE codes TIMEOUT 60)
+  if(NOT codes STREQUAL "0;0")
+    file(READ "${WORK}/${name}.stderr" err)
+    message(FATAL_ERROR "hrnews ${ARGN} reading the named pipe ${pipe}: exit codes ${codes}:\n${err}")
+  endif()
+  set(${result} done PARENT_SCOPE)
+endfunction()
