@@ -1093,8 +1093,9 @@ ItemClassification Classifier::run(Item& item, std::string_view feed_language) {
       for (const TermRef* ref : text_found_) note(*ref);
     }
     if (opt_.intervention_text)
-      // Most bodies have no heading at all: the cheap test alone, then (what
-      // apply_intervention_text would find is nothing, and it would change nothing).
+      // Most bodies have no heading at all: for them the cheap test alone runs
+      // (apply_intervention_text would find nothing and change nothing, but
+      // would still build its list of what is missing).
       if (Intervention* iv = std::get_if<Intervention>(&item);
           iv && iv->content && detail::may_have_headings(iv->content->value)) {
         InterventionText t = apply_intervention_text(*iv);

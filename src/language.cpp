@@ -414,6 +414,22 @@ using detail::swar::high_bits;
 using detail::swar::letter_bytes;
 using detail::swar::little_endian;
 
+#if defined(HRNEWS_SSE2)
+/// How many of the 16 bytes at `p` are ASCII letters before the first other
+/// byte (16 when all are). When `store` is not null, the 16 bytes with the
+/// case bit set (the letters lower-cased; other bytes unused) are written there.
+inline std::size_t letter_block(const char* p, char* store) noexcept {
+  // A byte is a letter when (b | 0x20) - 'a' is at most 25 (unsigned).
+  const __m128i case_bit = _mm_set1_epi8(0x20), a = _mm_set1_epi8('a'), top = _mm_set1_epi8(25);
+  const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i lowered = _mm_or_si128(x, case_bit);
+  const __m128i t = _mm_sub_epi8(lowered, a);
+  const auto is_letter = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(t, top), t)));
+  if (store != nullptr) _mm_storeu_si128(reinterpret_cast<__m128i*>(store), lowered);
+  return static_cast<std::size_t>(__builtin_ctz(~is_letter));
+}
+#endif
+
 /// Bytes of a text copied (zero-padded) for the plain part's reading.
 constexpr std::size_t max_plain_copy = 512;
 constexpr std::size_t plain_padding = 16;
@@ -448,15 +464,8 @@ std::size_t letters_lowered(const char* p, std::size_t n, std::size_t i, char* w
   std::size_t j = i;
 #if defined(HRNEWS_SSE2)
   (void)n;  // a zero byte ends every run: the padding is never read past
-  // A byte is a letter when (b | 0x20) - 'a' is at most 25 (unsigned).
-  const __m128i case_bit = _mm_set1_epi8(0x20), a = _mm_set1_epi8('a'), top = _mm_set1_epi8(25);
   for (;;) {
-    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + j));
-    const __m128i lowered = _mm_or_si128(x, case_bit);
-    const __m128i t = _mm_sub_epi8(lowered, a);
-    const auto is_letter = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(t, top), t)));
-    const std::size_t k = static_cast<std::size_t>(__builtin_ctz(~is_letter));  // 16 when all are letters
-    if (j - i + 16 <= cap + 16) _mm_storeu_si128(reinterpret_cast<__m128i*>(word + (j - i)), lowered);
+    const std::size_t k = letter_block(p + j, j - i <= cap ? word + (j - i) : nullptr);
     j += k;
     if (k < 16) return j;
   }
@@ -589,16 +598,9 @@ LanguageGuess identify_language_until(std::string_view text, double stop_lead, s
         const std::size_t n_text = text.size();
         bool ended = false;
 #if defined(HRNEWS_SSE2)
-        // Sixteen bytes at a time: a byte is a letter when (b | 0x20) - 'a' is at most 25 (unsigned).
-        const __m128i case_bit = _mm_set1_epi8(0x20), a = _mm_set1_epi8('a'), top = _mm_set1_epi8(25);
-        while (j + 16 <= n_text) {
-          const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + j));
-          const __m128i lowered = _mm_or_si128(x, case_bit);  // the letters in lower case (other bytes unused)
-          const __m128i t = _mm_sub_epi8(lowered, a);
-          const auto letters = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(t, top), t)));
-          const std::size_t k = static_cast<std::size_t>(__builtin_ctz(~letters));  // 16 when all are letters
+        while (j + 16 <= n_text) {  // sixteen bytes at a time
           const std::size_t at = len + (j - i);
-          if (at + 16 <= word_cap + 16) _mm_storeu_si128(reinterpret_cast<__m128i*>(word + at), lowered);
+          const std::size_t k = letter_block(text.data() + j, at <= word_cap ? word + at : nullptr);
           j += k;
           if (k < 16) {
             ended = true;
