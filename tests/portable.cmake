@@ -47,6 +47,9 @@ add_executable(hrnews_tests_portable
   test_extract.cpp
   test_classify.cpp
   test_title_words.cpp
+  test_language_plain.cpp
+  test_heading_scan.cpp
+  test_classify_short_title.cpp
   $<TARGET_OBJECTS:hrnews_portable_scanners>)
 target_link_libraries(hrnews_tests_portable PRIVATE hrnews::hrnews Catch2::Catch2 nlohmann_json::nlohmann_json
                       pugixml::pugixml)
