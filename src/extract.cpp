@@ -172,13 +172,13 @@ inline unsigned fold16(const char* src, char* dst) noexcept {
 inline std::uint64_t nonzero_mask(const char* f) noexcept {
 #if defined(HRNEWS_SSE2)
   // Adding 0x7F with unsigned saturation sets the high bit of every byte but 0.
+  // (Written out four times: as a loop, GCC 12 kept a shift by a register and a counter.)
   const __m128i up = _mm_set1_epi8(0x7F);
-  std::uint64_t m = 0;
-  for (int k = 0; k < 4; ++k) {
+  auto bits = [f, up](int k) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(f + 16 * k));
-    m |= static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(_mm_adds_epu8(v, up)))) << (16 * k);
-  }
-  return m;
+    return static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(_mm_adds_epu8(v, up))));
+  };
+  return bits(0) | bits(1) << 16 | bits(2) << 32 | bits(3) << 48;
 #else
   std::uint64_t m = 0;
   for (unsigned k = 0; k < 64; ++k)
@@ -375,7 +375,7 @@ struct TextTermFinder::Impl {
         if (pair_known(pending_key, load_le32(w + static_cast<unsigned>(__builtin_ctzll(starts))))) match_at(f, n, pending_at, b, out, seen);
       }
       while (starts) {
-        const auto at = static_cast<unsigned>(__builtin_ctzll(starts));
+        const auto at = static_cast<std::size_t>(__builtin_ctzll(starts));
         starts &= starts - 1;
         const std::uint32_t key = load_le32(w + at) & km;
         if (!firsts[first_index(key)]) continue;  // most words: they start no phrase
@@ -385,7 +385,7 @@ struct TextTermFinder::Impl {
           pending_at = base + at;
           break;
         }
-        if (pair_known(key, load_le32(w + static_cast<unsigned>(__builtin_ctzll(starts))))) match_at(f, n, base + at, b, out, seen);
+        if (pair_known(key, load_le32(w + static_cast<std::size_t>(__builtin_ctzll(starts))))) match_at(f, n, base + at, b, out, seen);
       }
     }
   }
