@@ -517,9 +517,13 @@ namespace detail {
 LanguageGuess identify_language_until(std::string_view text, double stop_lead, std::string_view expected,
                                       double expected_lead, WordObserver* observer, std::size_t observe_until) {
   int expected_index = -1;
-  if (expected.size() == 2)  // every tag has two letters
+  if (expected.size() == 2)  // every tag has two letters (and no two tags the same)
     for (int l = 0; l < LATIN_COUNT; ++l)
-      if (expected == latin_tags[static_cast<std::size_t>(l)]) expected_index = l;
+      if (expected[0] == latin_tags[static_cast<std::size_t>(l)][0] &&
+          expected[1] == latin_tags[static_cast<std::size_t>(l)][1]) {
+        expected_index = l;
+        break;
+      }
   Scores s;
   const WordTable& table = word_table();
   const EndingIndex& endings_by_tail = ending_index();
@@ -775,14 +779,21 @@ LanguageGuess identify_language_until(std::string_view text, double stop_lead, s
   // Latin script: the confidence grows with the lead of the best profile over
   // the second (in units of about one distinctive function word); no lead, no
   // confidence. Text mostly in another script lowers it.
+  // In one pass: the first language with the top score, and the largest
+  // score (at least 0) of the others.
   int best = EN;
-  for (int l = 1; l < LATIN_COUNT; ++l)
-    if (s.latin[static_cast<std::size_t>(l)] > s.latin[static_cast<std::size_t>(best)]) best = l;
-  const double top = s.latin[static_cast<std::size_t>(best)];
+  double top = s.latin[EN], second = 0.0;
+  for (int l = 1; l < LATIN_COUNT; ++l) {
+    const double v = s.latin[static_cast<std::size_t>(l)];
+    if (v > top) {
+      second = std::max(second, top);
+      top = v;
+      best = l;
+    } else {
+      second = std::max(second, v);
+    }
+  }
   if (top <= 0.0) return {};
-  double second = 0.0;
-  for (int l = 0; l < LATIN_COUNT; ++l)
-    if (l != best) second = std::max(second, s.latin[static_cast<std::size_t>(l)]);
   const double lead = top - second;
   if (lead <= 0.0) return {};
   const double share = static_cast<double>(count) / static_cast<double>(total);
