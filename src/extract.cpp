@@ -400,19 +400,24 @@ struct TextTermFinder::Impl {
     std::vector<std::uint64_t>& after = b.after;  // hashes of the next words, as far as needed
     after.clear();
     std::size_t cursor = end;
+    bool text_ends = false;  // no word after those in `after`
     for (std::uint32_t q = slot->begin; q < slot->begin + slot->count; ++q) {
       const Phrase& phrase = phrases[by_first[q]];
       const std::size_t len = phrase.words.size();
-      while (after.size() + 1 < len) {
-        while (cursor < n && f[cursor] == 0) ++cursor;
-        if (cursor >= n) break;
-        const std::size_t e = word_end(f, cursor);
-        after.push_back(buffer_word_hash(f + cursor, e - cursor));
-        cursor = e;
-      }
-      if (after.size() + 1 < len) continue;
+      // Word by word: the next word is hashed only when the words before it
+      // match (a phrase that fails at its second word costs no more hashes).
       std::size_t w = 1;
-      while (w < len && phrase.words[w] == after[w - 1]) ++w;
+      for (; w < len; ++w) {
+        if (after.size() < w) {
+          while (cursor < n && f[cursor] == 0) ++cursor;
+          if (cursor >= n) text_ends = true;
+          if (text_ends) break;
+          const std::size_t e = word_end(f, cursor);
+          after.push_back(buffer_word_hash(f + cursor, e - cursor));
+          cursor = e;
+        }
+        if (phrase.words[w] != after[w - 1]) break;
+      }
       if (w < len) continue;
       if (std::find(seen.terms, seen.terms + seen.count, phrase.term) != seen.terms + seen.count) continue;
       if (seen.count < std::size(seen.terms)) seen.terms[seen.count++] = phrase.term;
