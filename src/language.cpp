@@ -253,6 +253,19 @@ bool ends_with(std::string_view s, std::string_view end) noexcept {
 }
 
 // The endings by their last two bytes, so that a word is compared with one or two of them only.
+/// The bucket of a word's ending: from its last two bytes.
+constexpr std::size_t ending_key(std::string_view w) noexcept {
+  return (static_cast<unsigned char>(w[w.size() - 1]) * 7u + static_cast<unsigned char>(w[w.size() - 2])) & 255u;
+}
+
+/// Whether no more than `capacity` endings share a bucket.
+constexpr bool endings_fit_buckets(std::size_t capacity) {
+  std::size_t count[256] = {};
+  for (const Ending& e : endings)
+    if (++count[ending_key(e.text)] > capacity) return false;
+  return true;
+}
+
 class EndingIndex {
  public:
   EndingIndex() {
@@ -261,13 +274,13 @@ class EndingIndex {
       const std::size_t pair = pair_of(text);
       pairs_[pair / 64] |= std::uint64_t{1} << (pair % 64);
       Bucket& b = buckets_[key(text)];
-      if (b.count < b.items.size()) b.items[b.count++] = static_cast<std::uint8_t>(i);
-      if (text.size() <= 4) {
-        std::uint32_t v = 0;
-        for (std::size_t k = 0; k < text.size(); ++k) v |= std::uint32_t{static_cast<unsigned char>(text[text.size() - 1 - k])} << (8 * k);
-        tails_[i] = v;
-        masks_[i] = text.size() == 4 ? ~std::uint32_t{0} : (std::uint32_t{1} << (8 * text.size())) - 1;
-      }
+      Entry& e = b.items[b.count++];  // never full (bucket_capacity)
+      // The ending's last (up to) four bytes, the last one lowest, and the mask of those it has.
+      const std::size_t n = std::min<std::size_t>(4, text.size());
+      for (std::size_t k = 0; k < n; ++k) e.tail |= std::uint32_t{static_cast<unsigned char>(text[text.size() - 1 - k])} << (8 * k);
+      e.mask = n == 4 ? ~std::uint32_t{0} : (std::uint32_t{1} << (8 * n)) - 1;
+      e.longer = text.size() > 4;
+      e.index = static_cast<std::uint8_t>(i);
     }
   }
   /// False when no ending has the last two bytes of `word` (at least two bytes long).
@@ -289,28 +302,34 @@ class EndingIndex {
     if (b.count == 0) return;
     const std::uint32_t tail = tail_of(word);
     for (std::size_t k = 0; k < b.count; ++k) {
-      const std::size_t i = b.items[k];
-      const std::string_view text = endings[i].text;
-      // Up to four bytes: one masked comparison of the word's last four bytes.
-      if (text.size() <= 4 ? (tail & masks_[i]) == tails_[i] : ends_with(word, text)) f(endings[i]);
+      const Entry& e = b.items[k];
+      // One masked comparison of the word's last four bytes (all of an
+      // ending of up to four bytes), then the rest of a longer ending.
+      if ((tail & e.mask) == e.tail && (!e.longer || ends_with(word, endings[e.index].text))) f(endings[e.index]);
     }
   }
 
  private:
-  struct Bucket {
-    std::array<std::uint8_t, 16> items{};
-    std::size_t count = 0;
-  };
-  static std::size_t pair_of(std::string_view w) noexcept {
+  static constexpr std::size_t pair_of(std::string_view w) noexcept {
     return std::size_t{static_cast<unsigned char>(w[w.size() - 1])} | std::size_t{static_cast<unsigned char>(w[w.size() - 2])} << 8;
   }
-  static std::size_t key(std::string_view w) noexcept {
-    return (static_cast<unsigned char>(w[w.size() - 1]) * 7u + static_cast<unsigned char>(w[w.size() - 2])) & 255u;
-  }
+  static constexpr std::size_t key(std::string_view w) noexcept { return ending_key(w); }
+  /// The most endings that share a bucket (checked when compiling, below the class).
+  static constexpr std::size_t bucket_capacity = 6;
+  struct Entry {
+    std::uint32_t tail = 0, mask = 0;  // the ending's last four bytes (or fewer) and their mask
+    bool longer = false;               // more than four bytes: the rest compared too
+    std::uint8_t index = 0;            // in `endings`
+  };
+  struct Bucket {
+    std::array<Entry, bucket_capacity> items{};
+    std::size_t count = 0;
+  };
   std::array<Bucket, 256> buckets_{};
   std::array<std::uint64_t, 65536 / 64> pairs_{};  // bit (last byte | second last << 8): some ending ends so
-  std::array<std::uint32_t, std::size(endings)> tails_{}, masks_{};  // endings of up to four bytes
 };
+
+static_assert(endings_fit_buckets(6), "every ending has a place in its bucket (EndingIndex::bucket_capacity)");
 
 const EndingIndex& ending_index() {
   static const EndingIndex index;
