@@ -10,6 +10,7 @@
 #include <cstring>
 #include <iterator>
 #include <limits>
+#include <vector>
 
 #include "fold.hpp"
 #include "swar.hpp"
@@ -113,16 +114,25 @@ constexpr Letter letters[] = {
     {U'¿', ES, 1.0},  {U'¡', ES, 1.0},
 };
 
+// Languages in a score: LATIN_COUNT, and a lane more that stays 0, so that a
+// word's weights are added eight at a time (four SSE2 additions of two doubles,
+// chosen by the compiler), each language's sum the same as one at a time.
+constexpr std::size_t latin_lanes = 8;
+static_assert(LATIN_COUNT <= latin_lanes, "a score has a lane for every Latin-script language");
+
 // Function words in a small open-addressing table: word -> weight per language.
 // Keys and weights are kept apart so that a miss (most words) touches one
 // 16-byte key slot only.
 class WordTable {
  public:
   /// Weights of a word for each language, already shared out (they add up to
-  /// at most the word's largest weight).
-  using Weights = std::array<float, LATIN_COUNT>;
+  /// at most the word's largest weight): the float results of the sharing,
+  /// held as doubles (exactly), 0 for the unused lanes.
+  using Weights = std::array<double, latin_lanes>;
 
   WordTable() {
+    // Shared out in float, as the weights always were; stored as doubles.
+    std::vector<std::array<float, LATIN_COUNT>> given(size);
     for (int lang = 0; lang < LATIN_COUNT; ++lang) {
       const char* p = function_words[static_cast<std::size_t>(lang)];
       while (*p) {
@@ -139,18 +149,18 @@ class WordTable {
             for (++p; *p >= '0' && *p <= '9'; ++p) fraction += static_cast<float>(*p - '0') * (scale *= 0.1f);
           weight = whole + fraction;
         }
-        if (!word.empty()) insert(word, lang, weight);
+        if (!word.empty()) insert(word, lang, weight, given);
       }
     }
     // Share each word out between its languages.
     for (std::size_t i = 0; i < size; ++i) {
-      if (keys_[i].len == 0) continue;
+      if (lens_[i] == 0) continue;
       float sum = 0.0f, top = 0.0f;
-      for (float w : weights_[i]) {
+      for (float w : given[i]) {
         sum += w;
         top = std::max(top, w);
       }
-      for (float& w : weights_[i]) w = w / sum * top;
+      for (std::size_t l = 0; l < LATIN_COUNT; ++l) weights_[i][l] = static_cast<double>(given[i][l] / sum * top);
     }
   }
   /// False when `word` (not empty) is certainly not listed: no listed word has its
@@ -159,12 +169,23 @@ class WordTable {
     return word.size() <= max_len && ((shapes_[word.size()][static_cast<unsigned char>(word[0]) & 31u] >>
                                        (static_cast<unsigned char>(word.back()) & 31u)) & 1u);
   }
-  /// The weights of `word` (not empty, let through by `may_list`), or null when it is not listed.
+  /// The weights of `word` (not empty, let through by `may_list`), or null
+  /// when it is not listed. 16 bytes from `word.data()` must be readable (those
+  /// after the word do not count).
   const Weights* find_listed(std::string_view word) const noexcept {
+    const std::size_t n = word.size();
+    // The word's bytes as two 8-byte numbers, the bytes after it masked off:
+    // compared with a key (zero-padded) in two comparisons, in any byte order.
+    std::uint64_t w0, w1, m0, m1;
+    std::memcpy(&w0, word.data(), 8);
+    std::memcpy(&w1, word.data() + 8, 8);
+    std::memcpy(&m0, length_masks[n].data(), 8);
+    std::memcpy(&m1, length_masks[n].data() + 8, 8);
+    w0 &= m0;
+    w1 &= m1;
     for (std::size_t i = hash(word) & mask;; i = (i + 1) & mask) {
-      const Key& k = keys_[i];
-      if (k.len == 0) return nullptr;
-      if (k.len == word.size() && same(k.text, word)) return &weights_[i];
+      if (lens_[i] == 0) return nullptr;
+      if (lens_[i] == n && keys_[i][0] == w0 && keys_[i][1] == w1) return &weights_[i];
     }
   }
 
@@ -173,15 +194,13 @@ class WordTable {
   static constexpr std::size_t size_bits = 10;
   static constexpr std::size_t size = std::size_t{1} << size_bits;  // about twice the number of words
   static constexpr std::size_t mask = size - 1;
-  struct Key {
-    std::uint8_t len = 0;
-    char text[max_len] = {};
-  };
-  static bool same(const char* key, std::string_view w) noexcept {
-    for (std::size_t k = 0; k < w.size(); ++k)
-      if (key[k] != w[k]) return false;
-    return true;
-  }
+  /// By length n (up to max_len): 16 bytes, 0xFF for the first n and 0 after.
+  static constexpr std::array<std::array<unsigned char, 16>, max_len + 1> length_masks = [] {
+    std::array<std::array<unsigned char, 16>, max_len + 1> t{};
+    for (std::size_t n = 0; n <= max_len; ++n)
+      for (std::size_t k = 0; k < n; ++k) t[n][k] = 0xFF;
+    return t;
+  }();
   // Length, first two and last two bytes: enough to spread a few hundred short words, in constant time.
   static std::size_t hash(std::string_view w) noexcept {
     const auto at = [&w](std::size_t i) { return static_cast<std::uint32_t>(static_cast<unsigned char>(w[i])); };
@@ -194,22 +213,27 @@ class WordTable {
     // low bits of the products above depend on the low bits of the bytes only).
     return static_cast<std::size_t>((static_cast<std::uint64_t>(h) * 0x9E3779B97F4A7C15ULL) >> (64 - size_bits));
   }
-  void insert(std::string_view word, int lang, float weight) {
+  void insert(std::string_view word, int lang, float weight, std::vector<std::array<float, LATIN_COUNT>>& given) {
     if (word.size() > max_len) return;
+    char text[16] = {};  // the word, zero-padded, as find_listed masks a word
+    std::memcpy(text, word.data(), word.size());
+    std::uint64_t k0, k1;
+    std::memcpy(&k0, text, 8);
+    std::memcpy(&k1, text + 8, 8);
     for (std::size_t i = hash(word) & mask;; i = (i + 1) & mask) {
-      Key& k = keys_[i];
-      if (k.len == 0) {
-        std::memcpy(k.text, word.data(), word.size());
-        k.len = static_cast<std::uint8_t>(word.size());
+      if (lens_[i] == 0) {
+        keys_[i] = {k0, k1};
+        lens_[i] = static_cast<std::uint8_t>(word.size());
         shapes_[word.size()][static_cast<unsigned char>(word[0]) & 31u] |= 1u << (static_cast<unsigned char>(word.back()) & 31u);
-      } else if (k.len != word.size() || !same(k.text, word)) {
+      } else if (lens_[i] != word.size() || keys_[i][0] != k0 || keys_[i][1] != k1) {
         continue;
       }
-      weights_[i][static_cast<std::size_t>(lang)] = weight;
+      given[i][static_cast<std::size_t>(lang)] = weight;
       return;
     }
   }
-  std::array<Key, size> keys_{};
+  std::array<std::uint8_t, size> lens_{};  // 0: an empty slot
+  std::array<std::array<std::uint64_t, 2>, size> keys_{};  // the word's bytes, zero-padded to 16
   std::array<Weights, size> weights_{};
   // By length: by the first byte's low five bits, a bit for each last byte's low five bits.
   std::array<std::array<std::uint32_t, 32>, max_len + 1> shapes_{};
@@ -229,6 +253,19 @@ bool ends_with(std::string_view s, std::string_view end) noexcept {
 }
 
 // The endings by their last two bytes, so that a word is compared with one or two of them only.
+/// The bucket of a word's ending: from its last two bytes.
+constexpr std::size_t ending_key(std::string_view w) noexcept {
+  return (static_cast<unsigned char>(w[w.size() - 1]) * 7u + static_cast<unsigned char>(w[w.size() - 2])) & 255u;
+}
+
+/// Whether no more than `capacity` endings share a bucket.
+constexpr bool endings_fit_buckets(std::size_t capacity) {
+  std::size_t count[256] = {};
+  for (const Ending& e : endings)
+    if (++count[ending_key(e.text)] > capacity) return false;
+  return true;
+}
+
 class EndingIndex {
  public:
   EndingIndex() {
@@ -237,13 +274,13 @@ class EndingIndex {
       const std::size_t pair = pair_of(text);
       pairs_[pair / 64] |= std::uint64_t{1} << (pair % 64);
       Bucket& b = buckets_[key(text)];
-      if (b.count < b.items.size()) b.items[b.count++] = static_cast<std::uint8_t>(i);
-      if (text.size() <= 4) {
-        std::uint32_t v = 0;
-        for (std::size_t k = 0; k < text.size(); ++k) v |= std::uint32_t{static_cast<unsigned char>(text[text.size() - 1 - k])} << (8 * k);
-        tails_[i] = v;
-        masks_[i] = text.size() == 4 ? ~std::uint32_t{0} : (std::uint32_t{1} << (8 * text.size())) - 1;
-      }
+      Entry& e = b.items[b.count++];  // never full (bucket_capacity)
+      // The ending's last (up to) four bytes, the last one lowest, and the mask of those it has.
+      const std::size_t n = std::min<std::size_t>(4, text.size());
+      for (std::size_t k = 0; k < n; ++k) e.tail |= std::uint32_t{static_cast<unsigned char>(text[text.size() - 1 - k])} << (8 * k);
+      e.mask = n == 4 ? ~std::uint32_t{0} : (std::uint32_t{1} << (8 * n)) - 1;
+      e.longer = text.size() > 4;
+      e.index = static_cast<std::uint8_t>(i);
     }
   }
   /// False when no ending has the last two bytes of `word` (at least two bytes long).
@@ -265,28 +302,34 @@ class EndingIndex {
     if (b.count == 0) return;
     const std::uint32_t tail = tail_of(word);
     for (std::size_t k = 0; k < b.count; ++k) {
-      const std::size_t i = b.items[k];
-      const std::string_view text = endings[i].text;
-      // Up to four bytes: one masked comparison of the word's last four bytes.
-      if (text.size() <= 4 ? (tail & masks_[i]) == tails_[i] : ends_with(word, text)) f(endings[i]);
+      const Entry& e = b.items[k];
+      // One masked comparison of the word's last four bytes (all of an
+      // ending of up to four bytes), then the rest of a longer ending.
+      if ((tail & e.mask) == e.tail && (!e.longer || ends_with(word, endings[e.index].text))) f(endings[e.index]);
     }
   }
 
  private:
-  struct Bucket {
-    std::array<std::uint8_t, 16> items{};
-    std::size_t count = 0;
-  };
-  static std::size_t pair_of(std::string_view w) noexcept {
+  static constexpr std::size_t pair_of(std::string_view w) noexcept {
     return std::size_t{static_cast<unsigned char>(w[w.size() - 1])} | std::size_t{static_cast<unsigned char>(w[w.size() - 2])} << 8;
   }
-  static std::size_t key(std::string_view w) noexcept {
-    return (static_cast<unsigned char>(w[w.size() - 1]) * 7u + static_cast<unsigned char>(w[w.size() - 2])) & 255u;
-  }
+  static constexpr std::size_t key(std::string_view w) noexcept { return ending_key(w); }
+  /// The most endings that share a bucket (checked when compiling, below the class).
+  static constexpr std::size_t bucket_capacity = 6;
+  struct Entry {
+    std::uint32_t tail = 0, mask = 0;  // the ending's last four bytes (or fewer) and their mask
+    bool longer = false;               // more than four bytes: the rest compared too
+    std::uint8_t index = 0;            // in `endings`
+  };
+  struct Bucket {
+    std::array<Entry, bucket_capacity> items{};
+    std::size_t count = 0;
+  };
   std::array<Bucket, 256> buckets_{};
   std::array<std::uint64_t, 65536 / 64> pairs_{};  // bit (last byte | second last << 8): some ending ends so
-  std::array<std::uint32_t, std::size(endings)> tails_{}, masks_{};  // endings of up to four bytes
 };
+
+static_assert(endings_fit_buckets(6), "every ending has a place in its bucket (EndingIndex::bucket_capacity)");
 
 const EndingIndex& ending_index() {
   static const EndingIndex index;
@@ -348,7 +391,7 @@ void append_utf8(char32_t cp, char* out, std::size_t& n) noexcept {
 
 
 struct Scores {
-  std::array<double, LATIN_COUNT> latin{};
+  std::array<double, latin_lanes> latin{};  // LATIN_COUNT languages, then lanes that stay 0
   std::array<std::size_t, SCRIPT_COUNT> script{};
   std::size_t uk_letters = 0;  // і ї є ґ
   std::size_t ru_letters = 0;  // ы э ё ъ
@@ -358,10 +401,16 @@ struct Scores {
 
 // Scores one word (lower case, accents kept): the function words, the endings, `th`/`wh`.
 // `listed`: whether table.may_list(w) (when false, the table is not searched).
+// 16 bytes from w.data() must be readable (WordTable::find_listed).
 [[gnu::noinline]] void score_listed_word(std::string_view w, Scores& s, const WordTable& table,
                                          const EndingIndex& by_tail, bool listed) {
   if (const WordTable::Weights* weights = listed ? table.find_listed(w) : nullptr) {
-    for (std::size_t l = 0; l < LATIN_COUNT; ++l) s.latin[l] += (*weights)[l];
+#if defined(HRNEWS_SSE2)
+    for (std::size_t l = 0; l < latin_lanes; l += 2)  // two lanes an addition: each the same double sum
+      _mm_storeu_pd(&s.latin[l], _mm_add_pd(_mm_loadu_pd(&s.latin[l]), _mm_loadu_pd(&(*weights)[l])));
+#else
+    for (std::size_t l = 0; l < latin_lanes; ++l) s.latin[l] += (*weights)[l];
+#endif
   }
   if (w.size() >= 4) {
     by_tail.each_ending_of(w, [&](const Ending& e) { s.latin[static_cast<std::size_t>(e.lang)] += e.weight; });
@@ -370,7 +419,7 @@ struct Scores {
   }
 }
 
-// `score_listed_word`, but most words (listed nowhere, no ending, no `th`/`wh`)
+// `score_listed_word` (the same precondition), but most words (listed nowhere, no ending, no `th`/`wh`)
 // are turned away here, inline, by two bit tests: no call for them.
 inline void score_word(std::string_view w, Scores& s, const WordTable& table, const EndingIndex& by_tail) {
   const std::size_t n = w.size();
@@ -487,14 +536,18 @@ namespace detail {
 LanguageGuess identify_language_until(std::string_view text, double stop_lead, std::string_view expected,
                                       double expected_lead, WordObserver* observer, std::size_t observe_until) {
   int expected_index = -1;
-  if (expected.size() == 2)  // every tag has two letters
+  if (expected.size() == 2)  // every tag has two letters (and no two tags the same)
     for (int l = 0; l < LATIN_COUNT; ++l)
-      if (expected == latin_tags[static_cast<std::size_t>(l)]) expected_index = l;
+      if (expected[0] == latin_tags[static_cast<std::size_t>(l)][0] &&
+          expected[1] == latin_tags[static_cast<std::size_t>(l)][1]) {
+        expected_index = l;
+        break;
+      }
   Scores s;
   const WordTable& table = word_table();
   const EndingIndex& endings_by_tail = ending_index();
   constexpr std::size_t word_cap = 48;  // bytes of a word kept; a longer word is not scored
-  char word[word_cap + 16];             // 16 bytes of slack: runs of letters are copied 16 (or 8) at a time
+  char word[word_cap + 16] = {};        // 16 bytes of slack: runs of letters are copied 16 (or 8) at a time
   std::size_t len = 0;
   bool too_long = false;
   std::size_t words = 0;
@@ -515,7 +568,7 @@ LanguageGuess identify_language_until(std::string_view text, double stop_lead, s
   }();
   const std::uint32_t* const observer_shapes =
       observer_filter && observer->ascii_shapes ? observer->ascii_shapes : no_shape_filter.data();
-  auto flush = [&] {
+  auto flush = [&]() __attribute__((always_inline)) {
     if (len > 0 && !too_long) {
       const std::string_view w(word, len);
       score_word(w, s, table, endings_by_tail);
@@ -533,7 +586,7 @@ LanguageGuess identify_language_until(std::string_view text, double stop_lead, s
     word_ascii = true;
   };
   // Stops early once one Latin-script language leads by `stop_lead` (checked every few words).
-  auto decided = [&](std::size_t at) {
+  auto decided = [&](std::size_t at) __attribute__((always_inline)) {
     if (words_mod3 != 0 || other_letters != 0 || at < observe_until) return false;
     double top = 0.0, second = 0.0;
     int best = -1;
@@ -745,14 +798,21 @@ LanguageGuess identify_language_until(std::string_view text, double stop_lead, s
   // Latin script: the confidence grows with the lead of the best profile over
   // the second (in units of about one distinctive function word); no lead, no
   // confidence. Text mostly in another script lowers it.
+  // In one pass: the first language with the top score, and the largest
+  // score (at least 0) of the others.
   int best = EN;
-  for (int l = 1; l < LATIN_COUNT; ++l)
-    if (s.latin[static_cast<std::size_t>(l)] > s.latin[static_cast<std::size_t>(best)]) best = l;
-  const double top = s.latin[static_cast<std::size_t>(best)];
+  double top = s.latin[EN], second = 0.0;
+  for (int l = 1; l < LATIN_COUNT; ++l) {
+    const double v = s.latin[static_cast<std::size_t>(l)];
+    if (v > top) {
+      second = std::max(second, top);
+      top = v;
+      best = l;
+    } else {
+      second = std::max(second, v);
+    }
+  }
   if (top <= 0.0) return {};
-  double second = 0.0;
-  for (int l = 0; l < LATIN_COUNT; ++l)
-    if (l != best) second = std::max(second, s.latin[static_cast<std::size_t>(l)]);
   const double lead = top - second;
   if (lead <= 0.0) return {};
   const double share = static_cast<double>(count) / static_cast<double>(total);

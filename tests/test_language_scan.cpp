@@ -119,3 +119,16 @@ TEST_CASE("the observer's two filters pass on exactly the words a plain check of
     CHECK(filtered.seen == expected);
   }
 }
+
+TEST_CASE("an ending longer than four bytes counts only when the word has all of it", "[language]") {
+  // `ciones` (Spanish) is compared by its last four bytes first, then in
+  // full: `opiniones` ends with `ones` but not with `ciones`.
+  for (const char* text : {"opiniones", "<p>opiniones</p>", "Opiniones, opiniones"}) {
+    INFO("text: " << text);
+    CHECK(hrnews::identify_language(text).language.empty());
+  }
+  for (const char* text : {"naciones", "<p>naciones</p>", "Naciones, naciones"}) {
+    INFO("text: " << text);
+    CHECK(hrnews::identify_language(text).language == "es");
+  }
+}
