@@ -1254,6 +1254,11 @@ ItemClassification classify(Item& item, const Taxonomy& taxonomy, const Classify
 }
 
 void classify(Collection& collection, const Taxonomy& taxonomy, const ClassifyOptions& options) {
+  detail::classify_items(collection, taxonomy, options, nullptr, nullptr);
+}
+
+void detail::classify_items(Collection& collection, const Taxonomy& taxonomy, const ClassifyOptions& options,
+                            void (*after_item)(void* context, std::size_t index), void* context) {
   std::vector<Diagnostic> added;
   auto note = [&added](std::string code, Severity severity, std::string message, std::string path = {}) {
     Diagnostic d;
@@ -1288,6 +1293,7 @@ void classify(Collection& collection, const Taxonomy& taxonomy, const ClassifyOp
     if (i + 2 < n) prefetch_fields(collection.items[i + 2]);
     if (i + 1 < n) prefetch_pointees(collection.items[i + 1]);
     ItemClassification r = classifier.run(collection.items[i], collection.feed.language);
+    if (after_item) after_item(context, i);  // while the item is in cache
     for (std::string& label : r.unknown_labels) {
       auto it = unknown_at.find(label);
       if (it != unknown_at.end()) ++unknown[it->second].second;
