@@ -84,9 +84,36 @@ std::string shorten(std::string_view s) {
   return std::string(s.substr(0, n)) + "…";
 }
 
+/// `a == b`, inline: the texts compared here (scheme ids, term codes, country
+/// codes) are short and mostly differ in length or first byte, where a call
+/// into the library's memcmp costs more than the comparison.
+inline bool same_text(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+
+/// `a == b` for term references, code first (schemes are mostly the same).
+inline bool same_ref(const TermRef& a, const TermRef& b) noexcept {
+  return same_text(a.code, b.code) && same_text(a.scheme, b.scheme);
+}
+
 template <class T>
 bool contains(const std::vector<T>& v, const T& x) {
   return std::find(v.begin(), v.end(), x) != v.end();
+}
+
+bool contains(const std::vector<TermRef>& v, const TermRef& x) {
+  for (const TermRef& r : v)
+    if (same_ref(r, x)) return true;
+  return false;
+}
+
+bool contains(const std::vector<std::string>& v, const std::string& x) {
+  for (const std::string& t : v)
+    if (same_text(t, x)) return true;
+  return false;
 }
 
 /// The violation finder of `taxonomy`: built once for the built-in taxonomy,
@@ -551,7 +578,7 @@ class Classifier {
         const Term* cur = &t;
         for (int depth = 0; cur && depth < 8; ++depth) {
           if (cur->code == "urgent-intervention") {
-            appeal_genres_.insert(t.code);
+            if (!contains(appeal_genres_, t.code)) appeal_genres_.push_back(t.code);
             break;
           }
           cur = cur->broader.empty() ? nullptr : tax_.find(g.id, cur->broader.front());
@@ -588,7 +615,7 @@ class Classifier {
     if (only == no_scheme) return npos;
     if (only != several_schemes) {
       const std::string& s = schemes[only].id;
-      return s.size() == ref.scheme.size() && std::memcmp(s.data(), ref.scheme.data(), s.size()) == 0 ? only : npos;
+      return same_text(s, ref.scheme) ? only : npos;
     }
     if (schemes.size() <= 16) {  // a few short ids: comparing is cheaper than hashing
       const std::string& id = ref.scheme;
@@ -619,7 +646,7 @@ class Classifier {
   static constexpr std::uint8_t no_scheme = 255, several_schemes = 254;
   std::array<std::uint8_t, 1024> by_shape_;
   std::size_t country_ = npos, region_ = npos, violation_ = npos, genre_ = npos, theme_ = npos, mechanism_ = npos;
-  std::unordered_set<std::string> appeal_genres_;
+  std::vector<std::string> appeal_genres_;  // a few codes: compared in turn, not hashed
   std::unordered_map<std::string, Mask> hints_;
   struct CacheEntry {
     std::string scheme;  // the category's scheme (hint)
@@ -749,7 +776,7 @@ const Classifier::Resolved& Classifier::resolve_cached(const Category& category)
   if (category.label.empty()) {
     if (std::forward_list<CacheEntry>* known = label_index_.find(category.term)) {
       for (const CacheEntry& e : *known)
-        if (e.scheme == category.scheme) return e.resolved;
+        if (same_text(e.scheme, category.scheme)) return e.resolved;
       entries = known;
     }
   }
@@ -930,13 +957,13 @@ ItemClassification Classifier::run(Item& item, std::string_view feed_language) {
   local_refs_.clear();
   auto note = [&found](const TermRef& ref) {
     for (const TermRef* f : found)
-      if (f == &ref || *f == ref) return;
+      if (f == &ref || same_ref(*f, ref)) return;
     found.push_back(&ref);
   };
   // A ref that lives only as long as this item: kept in local_refs_, which never moves its elements.
   auto note_local = [&](TermRef ref) {
     for (const TermRef* f : found)
-      if (*f == ref) return;
+      if (same_ref(*f, ref)) return;
     found.push_back(&local_refs_.emplace_back(std::move(ref)));
   };
 
@@ -1012,10 +1039,10 @@ ItemClassification Classifier::run(Item& item, std::string_view feed_language) {
     Article& a = article_of(item);
     bool appeal = false;
     auto genre_is = [&](const TermRef& r, std::string_view code) {
-      return genre_ != npos && r.scheme == tax_.schemes()[genre_].id && r.code == code;
+      return genre_ != npos && same_text(r.code, code) && same_text(r.scheme, tax_.schemes()[genre_].id);
     };
     auto is_appeal = [&](const TermRef& r) {
-      return genre_ != npos && r.scheme == tax_.schemes()[genre_].id && appeal_genres_.count(r.code) > 0;
+      return genre_ != npos && same_text(r.scheme, tax_.schemes()[genre_].id) && contains(appeal_genres_, r.code);
     };
     for (const TermRef& r : a.subjects) appeal = appeal || is_appeal(r);
     for (const TermRef* r : found) appeal = appeal || is_appeal(*r);
@@ -1142,26 +1169,28 @@ inline void prefetch(const void* p) noexcept {
 #endif
 }
 
-/// The fields of an item that classification reads.
+/// The item object, every cache line of it: classification reads fields all
+/// over it (the variant's index, at its end, first of all; compilers drop that
+/// load from `article_of`, both alternatives starting at the same address), and
+/// promotion to an intervention moves the whole of it.
 void prefetch_fields(const Item& item) noexcept {
-  const Article& a = article_of(item);
-  prefetch(&item);
-  prefetch(&a.title);
-  prefetch(&a.summary);
-  prefetch(&a.language);
-  prefetch(&a.categories);
-  prefetch(&a.subjects);
-  prefetch(&a.countries);
+  const char* const p = reinterpret_cast<const char*>(&item);
+  for (std::size_t at = 0; at < sizeof(Item); at += 64) prefetch(p + at);
+  prefetch(p + sizeof(Item) - 1);
 }
 
-/// What those fields point to (they are in cache by now).
+/// What those fields point to (they are in cache by now): the texts read
+/// (their beginnings) and the categories with their terms.
 void prefetch_pointees(const Item& item) noexcept {
   const Article& a = article_of(item);
   prefetch(a.title.value.data());
+  prefetch(a.url.data());
   if (a.summary) prefetch(a.summary->value.data());
-  if (!a.categories.empty()) {
-    prefetch(a.categories.data());
-    prefetch(a.categories.back().term.data());
+  if (a.content) prefetch(a.content->value.data());
+  const std::size_t n = std::min<std::size_t>(a.categories.size(), 8);
+  for (std::size_t k = 0; k < n; ++k) {
+    prefetch(&a.categories[k]);
+    prefetch(a.categories[k].term.data());
   }
 }
 
@@ -1254,6 +1283,11 @@ ItemClassification classify(Item& item, const Taxonomy& taxonomy, const Classify
 }
 
 void classify(Collection& collection, const Taxonomy& taxonomy, const ClassifyOptions& options) {
+  detail::classify_items(collection, taxonomy, options, nullptr, nullptr);
+}
+
+void detail::classify_items(Collection& collection, const Taxonomy& taxonomy, const ClassifyOptions& options,
+                            void (*after_item)(void* context, std::size_t index), void* context) {
   std::vector<Diagnostic> added;
   auto note = [&added](std::string code, Severity severity, std::string message, std::string path = {}) {
     Diagnostic d;
@@ -1288,6 +1322,7 @@ void classify(Collection& collection, const Taxonomy& taxonomy, const ClassifyOp
     if (i + 2 < n) prefetch_fields(collection.items[i + 2]);
     if (i + 1 < n) prefetch_pointees(collection.items[i + 1]);
     ItemClassification r = classifier.run(collection.items[i], collection.feed.language);
+    if (after_item) after_item(context, i);  // while the item is in cache
     for (std::string& label : r.unknown_labels) {
       auto it = unknown_at.find(label);
       if (it != unknown_at.end()) ++unknown[it->second].second;

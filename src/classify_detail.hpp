@@ -10,8 +10,14 @@
 #include <string_view>
 
 #include <hrnews/case_reference.hpp>
+#include <hrnews/classify.hpp>
 
 namespace hrnews::detail {
+
+/// `classify(collection, taxonomy, options)`, calling `after_item(context, i)`
+/// (when not null) right after item `i` is classified, before the next one is.
+void classify_items(Collection& collection, const Taxonomy& taxonomy, const ClassifyOptions& options,
+                    void (*after_item)(void* context, std::size_t index), void* context);
 
 /// `first_case_reference` for a text whose first slash that may end the
 /// digits of a reference is at `first_slash`.

@@ -21,6 +21,7 @@
 
 #include "classify_detail.hpp"
 #include "fold.hpp"
+#include "relate_detail.hpp"
 
 namespace hrnews {
 namespace {
@@ -235,39 +236,60 @@ std::optional<UrlLanguage> split_url_language(std::string_view url) {
   return out;
 }
 
-RelateResult relate(Collection& c, const RelateOptions& options) {
-  RelateResult result;
-  const std::size_t n = c.items.size();
-  if (n == 0) return result;
-  const std::string feed_lang = primary(c.feed.language);
+namespace detail {
 
+Relater::Relater(Collection& c, const RelateOptions& options)
+    : c_(c), options_(options), n_(c.items.size()), feed_lang_(primary(c.feed.language)) {
+  if (!options_.translations && !options_.follow_ups) return;
+  lang_.resize(n_);
+  inferred_.resize(n_);
+  stems_.reserve(n_);
+}
+
+void Relater::add(std::size_t i) {
+  Item& item = c_.items[i];
   // 1. References.
-  std::vector<std::optional<CaseReference>> refs(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    refs[i] = item_case_reference(c.items[i]);
-    if (options.case_references && refs[i])
-      if (auto* iv = std::get_if<Intervention>(&c.items[i]); iv && !iv->case_ref) {
-        iv->case_ref = refs[i];
-        ++result.case_references;
-      }
-  }
-  if (!options.translations && !options.follow_ups) return result;
+  std::optional<CaseReference> ref = item_case_reference(item);
+  if (options_.case_references && ref)
+    if (auto* iv = std::get_if<Intervention>(&item); iv && !iv->case_ref) {
+      iv->case_ref = ref;
+      ++result_.case_references;
+    }
+  if (!options_.translations && !options_.follow_ups) return;
 
-  std::vector<std::string> lang(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    const Article& a = article_of(c.items[i]);
-    lang[i] = a.language.empty() ? feed_lang : language_of(a, c.feed.language);  // feed_lang: primary(feed language)
-  }
+  const Article& a = article_of(item);
+  lang_[i] = a.language.empty() ? feed_lang_ : language_of(a, c_.feed.language);  // feed_lang_: primary(feed language)
+  inferred_[i] = a.language_inferred;
 
-  // 2. Cases and their versions: case key -> (follow-up number, mark) -> items.
-  using VersionKey = std::pair<int, bool>;
-  std::map<std::string, std::map<VersionKey, std::vector<std::size_t>>> cases;
-  for (std::size_t i = 0; i < n; ++i) {
-    if (!refs[i]) continue;
-    const CaseReference base = refs[i]->base();
+  // 2. Cases and their versions.
+  if (ref) {
+    const CaseReference base = ref->base();
     std::string key = std::string(to_string(base.scheme())) + "|" + base.format();
-    cases[key][{refs[i]->follow_up(), marked_follow_up(c.items[i])}].push_back(i);
+    cases_[key][{ref->follow_up(), marked_follow_up(item)}].push_back(i);
   }
+
+  // 3. (facts of) translation groups: hreflang links and the URL stem.
+  if (!options_.translations) return;
+  for (const Link& l : a.links) hreflang_ = hreflang_ || !l.hreflang.empty();
+  if (a.url.empty()) return;
+  if (const auto m = url_marker(a.url)) {
+    const std::string_view url = a.url;
+    const std::string_view before = url.substr(0, m->at), after = url.substr(m->at + m->len);
+    stem_.resize(before.size() + 1 + after.size());
+    std::memcpy(&stem_[0], before.data(), before.size());
+    stem_[before.size()] = '*';
+    std::memcpy(&stem_[before.size() + 1], after.data(), after.size());
+    stems_.push_back(Stem{hash_text(stem_), i, before, url.substr(m->at, m->len), after});
+  }
+}
+
+RelateResult Relater::finish() {
+  RelateResult result = result_;
+  const std::size_t n = n_;
+  if (n == 0 || (!options_.translations && !options_.follow_ups)) return result;
+  const std::vector<std::string>& lang = lang_;
+  const std::string& feed_lang = feed_lang_;
+  Collection& c = c_;
 
   // 3. Translation groups.
   Groups groups(n);
@@ -276,8 +298,8 @@ RelateResult relate(Collection& c, const RelateOptions& options) {
     groups.join(a, b);
     grouped[a] = grouped[b] = true;
   };
-  if (options.translations) {
-    for (auto& [key, versions] : cases)
+  if (options_.translations) {
+    for (auto& [key, versions] : cases_)
       for (auto& [vk, members] : versions)
         for (std::size_t k = 1; k < members.size(); ++k)
           for (std::size_t m = 0; m < k; ++m)
@@ -288,32 +310,7 @@ RelateResult relate(Collection& c, const RelateOptions& options) {
     // compared. The pairs joined do not depend on the hash (equal stems have
     // equal hashes; a collision is ruled out by the comparison below), nor on
     // the order of the joins.
-    struct Stem {
-      std::uint64_t hash;
-      std::size_t item;
-      std::string_view before, marker, after;
-    };
-    std::vector<Stem> stems;
-    std::unordered_map<std::string_view, std::size_t> by_url;
-    bool hreflang = false;
-    for (std::size_t i = 0; i < n && !hreflang; ++i)
-      for (const Link& l : article_of(c.items[i]).links) hreflang = hreflang || !l.hreflang.empty();
-    stems.reserve(n);
-    std::string stem;  // reused
-    for (std::size_t i = 0; i < n; ++i) {
-      const Article& a = article_of(c.items[i]);
-      if (a.url.empty()) continue;
-      if (hreflang) by_url.emplace(a.url, i);
-      if (const auto m = url_marker(a.url)) {
-        const std::string_view url = a.url;
-        const std::string_view before = url.substr(0, m->at), after = url.substr(m->at + m->len);
-        stem.resize(before.size() + 1 + after.size());
-        std::memcpy(&stem[0], before.data(), before.size());
-        stem[before.size()] = '*';
-        std::memcpy(&stem[before.size() + 1], after.data(), after.size());
-        stems.push_back(Stem{hash_text(stem), i, before, url.substr(m->at, m->len), after});
-      }
-    }
+    const std::vector<Stem>& stems = stems_;
     auto same_stem = [](const Stem& x, const Stem& y) {
       if (x.before.size() == y.before.size()) return x.before == y.before && x.after == y.after;
       // A URL may hold a `*` itself: then only the whole stems tell.
@@ -344,19 +341,25 @@ RelateResult relate(Collection& c, const RelateOptions& options) {
             if (same_stem(stems[k], stems[m]) && !detail::ascii_iequal(stems[k].marker, stems[m].marker))
               join(stems[m].item, stems[k].item);
       }
-    for (std::size_t i = 0; i < n; ++i)
-      for (const Link& l : article_of(c.items[i]).links) {
-        if (l.hreflang.empty() || (l.rel != "alternate" && !l.rel.empty())) continue;
-        const auto it = by_url.find(std::string_view(l.href));
-        if (it != by_url.end() && it->second != i) join(i, it->second);
+    if (hreflang_) {
+      std::unordered_map<std::string_view, std::size_t> by_url;
+      for (std::size_t i = 0; i < n; ++i) {
+        const Article& a = article_of(c.items[i]);
+        if (!a.url.empty()) by_url.emplace(a.url, i);
       }
+      for (std::size_t i = 0; i < n; ++i)
+        for (const Link& l : article_of(c.items[i]).links) {
+          if (l.hreflang.empty() || (l.rel != "alternate" && !l.rel.empty())) continue;
+          const auto it = by_url.find(std::string_view(l.href));
+          if (it != by_url.end() && it->second != i) join(i, it->second);
+        }
+    }
   }
   // The original of each group.
   auto better_original = [&](std::size_t a, std::size_t b) {  // true when a is the better original
     auto rank = [&](std::size_t i) {
-      const Article& art = article_of(c.items[i]);
-      return std::make_tuple(!feed_lang.empty() && lang[i] == feed_lang && !art.language_inferred ? 0 : 1,
-                             art.language_inferred ? 1 : 0, i);
+      return std::make_tuple(!feed_lang.empty() && lang[i] == feed_lang && !inferred_[i] ? 0 : 1,
+                             inferred_[i] ? 1 : 0, i);
     };
     return rank(a) < rank(b);
   };
@@ -380,8 +383,8 @@ RelateResult relate(Collection& c, const RelateOptions& options) {
   }
 
   // 4. Follow-ups: each version follows the one before it.
-  if (options.follow_ups) {
-    for (auto& [key, versions] : cases) {
+  if (options_.follow_ups) {
+    for (auto& [key, versions] : cases_) {
       const std::vector<std::size_t>* previous = nullptr;
       for (auto& [vk, members] : versions) {
         if (previous) {
@@ -408,6 +411,14 @@ RelateResult relate(Collection& c, const RelateOptions& options) {
     }
   }
   return result;
+}
+
+}  // namespace detail
+
+RelateResult relate(Collection& c, const RelateOptions& options) {
+  detail::Relater relater(c, options);
+  for (std::size_t i = 0; i < c.items.size(); ++i) relater.add(i);
+  return relater.finish();
 }
 
 // ---------------------------------------------------------------------------

@@ -9,6 +9,9 @@
 #include <hrnews/html.hpp>
 #include <hrnews/relate.hpp>
 
+#include "../classify_detail.hpp"
+#include "../relate_detail.hpp"
+
 namespace hrnews::detail {
 
 void report_repair(std::vector<Diagnostic>& diagnostics, const ReadOptions& options, std::string_view format,
@@ -77,8 +80,12 @@ void derive_missing_ids(Collection& collection) {
 
 void finish_items(Collection& collection, const ReadOptions& options) {
   if (options.classify) {
-    classify(collection);
-    relate(collection);
+    // classify(collection), then relate(collection), with relate's reading of
+    // each item done right after the item is classified (while it is in cache).
+    Relater relater(collection, RelateOptions{});
+    classify_items(collection, builtin_taxonomy(), ClassifyOptions{},
+                   [](void* r, std::size_t i) { static_cast<Relater*>(r)->add(i); }, &relater);
+    relater.finish();
   }
   if (options.sanitize_html) html::sanitize_collection(collection);
 }

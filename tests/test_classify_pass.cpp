@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: Apache-2.0
+// Reading with classification on classifies each item and takes relate()'s
+// facts of it in one pass (detail::classify_items + detail::Relater): the
+// result must be what classify() then relate() give.
+#include <catch2/catch.hpp>
+
+#include <cstddef>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <hrnews/classify.hpp>
+#include <hrnews/relate.hpp>
+#include <hrnews/rss.hpp>
+
+#include "classify_detail.hpp"
+#include "relate_detail.hpp"
+#include "test_support.hpp"
+
+using hrnews::Collection;
+using hrnews_test::slurp;
+using hrnews::RelationType;
+
+namespace {
+
+/// An RSS feed whose items are translations, follow-ups and an appeal whose case
+/// reference stands only far into its body (found by relate(), not by classify()).
+std::string related_feed() {
+  std::string body_ref = "<p>" + std::string(3000, 'x') + "</p><p>Ref.: BDI 002 / 0421 / OBS 033</p>";
+  return R"(<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>t</title><link>https://example.org/</link><description>d</description>
+<language>en</language>
+<item><title>Mauritania: Transfer of IRA leaders (MRT 001 / 1114 / OBS 094)</title>
+<link>https://example.org/en/news/mauritania</link><category domain="type">Urgent Interventions</category></item>
+<item><title>Mauritanie : transfert des dirigeants de l'IRA, qui sont toujours en détention arbitraire (MRT 001 / 1114 / OBS 094)</title>
+<link>https://example.org/fr/news/mauritania</link><category domain="type">Urgent Interventions</category></item>
+<item><title>Mauritania: Release of IRA leaders (MRT 001 / 1114 / OBS 094.1)</title>
+<link>https://example.org/en/news/mauritania-release</link><category domain="type">Urgent Interventions</category></item>
+<item><title>Venezuela: Restrictions on NGOs</title><link>https://example.org/news/venezuela-en</link></item>
+<item><title>Venezuela: Restricciones a las ONG</title><link>https://example.org/news/venezuela-es</link></item>
+<item><title>Burundi: Judicial harassment of a defender</title><link>https://example.org/en/news/burundi</link>
+<category domain="type">Urgent Interventions</category><content:encoded><![CDATA[)" +
+         body_ref + R"(]]></content:encoded></item>
+</channel></rss>)";
+}
+
+/// `text` read without classification, then classified and related.
+Collection classified_then_related(const std::string& text) {
+  hrnews::ReadOptions off;
+  off.classify = false;
+  Collection c = hrnews::read_rss(text, off);
+  hrnews::classify(c);
+  hrnews::relate(c);
+  return c;
+}
+
+std::size_t count_relations(const Collection& c, RelationType rel) {
+  std::size_t n = 0;
+  for (const hrnews::Item& item : c.items)
+    for (const hrnews::Relation& r : hrnews::article_of(item).related) n += r.rel == rel;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("reading with classification gives what classify() then relate() give", "[classify][relate]") {
+  const std::string feed = related_feed();
+  const Collection read = hrnews::read_rss(feed);
+  CHECK(read == classified_then_related(feed));
+  // The feed exercises relate(): translations, a follow-up, a reference found in a body.
+  CHECK(count_relations(read, RelationType::translation_of) == 2);
+  CHECK(count_relations(read, RelationType::follow_up_of) == 1);
+  const auto* burundi = std::get_if<hrnews::Intervention>(&read.items[5]);
+  REQUIRE(burundi);
+  REQUIRE(burundi->case_ref);
+  CHECK(burundi->case_ref->format() == "BDI 002 / 0421 / OBS 033");
+  CHECK(hrnews::article_of(read.items[1]).language_inferred);
+}
+
+TEST_CASE("the seed collection read with classification is what classify() then relate() give", "[classify][relate]") {
+  for (const char* name : {"/seed/omct-2015-11-plain.rss", "/classify/omct-2015-11.rss"}) {
+    INFO(name);
+    const std::string text = slurp(std::string(HRNEWS_TEST_DATA_DIR) + name);
+    CHECK(hrnews::read_rss(text) == classified_then_related(text));
+  }
+}
+
+TEST_CASE("classify_items calls back with each item right after classifying it, in order", "[classify]") {
+  hrnews::ReadOptions off;
+  off.classify = false;
+  Collection c = hrnews::read_rss(related_feed(), off);
+  struct Seen {
+    Collection* c;
+    std::vector<std::pair<std::size_t, bool>> calls;  // index, that item an intervention already
+    std::vector<bool> next_untouched;                 // the next item still an article
+  } seen{&c, {}, {}};
+  hrnews::detail::classify_items(c, hrnews::builtin_taxonomy(), hrnews::ClassifyOptions{},
+                                 [](void* context, std::size_t i) {
+                                   auto& s = *static_cast<Seen*>(context);
+                                   s.calls.emplace_back(i, std::holds_alternative<hrnews::Intervention>(s.c->items[i]));
+                                   if (i + 1 < s.c->items.size())
+                                     s.next_untouched.push_back(std::holds_alternative<hrnews::Article>(s.c->items[i + 1]));
+                                 },
+                                 &seen);
+  const std::vector<std::pair<std::size_t, bool>> expected{{0, true}, {1, true}, {2, true},
+                                                           {3, false}, {4, false}, {5, true}};
+  CHECK(seen.calls == expected);
+  CHECK(seen.next_untouched == std::vector<bool>(5, true));
+}
+
+TEST_CASE("a Relater fed item by item gives what relate() gives", "[relate]") {
+  hrnews::ReadOptions off;
+  off.classify = false;
+  Collection a = hrnews::read_rss(related_feed(), off);
+  hrnews::classify(a);
+  Collection b = a;
+  const hrnews::RelateResult ra = hrnews::relate(a);
+  hrnews::detail::Relater relater(b, hrnews::RelateOptions{});
+  for (std::size_t i = 0; i < b.items.size(); ++i) relater.add(i);
+  const hrnews::RelateResult rb = relater.finish();
+  CHECK(a == b);
+  CHECK(ra.translations == rb.translations);
+  CHECK(ra.follow_ups == rb.follow_ups);
+  CHECK(ra.case_references == rb.case_references);
+  CHECK(rb.translations == 2);
+  CHECK(rb.follow_ups == 1);
+  CHECK(rb.case_references == 1);
+}
