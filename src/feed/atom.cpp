@@ -626,7 +626,13 @@ class Reader {
     text = trim(text);
     // The common case first: where() (line and column) is only needed for a diagnostic.
     if (!options_.date_hook) {
-      if (auto t = Timestamp::parse(text)) return t;
+      // An entry's <updated> is often its <published>, to the byte: parsed once.
+      if (last_date_ && text == last_date_text_) return last_date_;
+      if (auto t = Timestamp::parse(text)) {
+        last_date_text_.assign(text.data(), text.size());
+        last_date_ = t;
+        return t;
+      }
     }
     const auto [line, column] = where(el);
     return detail::parse_feed_date(text, options_, format_id, out_.diagnostics, path.str(), line, column);
@@ -648,6 +654,8 @@ class Reader {
   LineMap lines_;
   hr::NsScope scope_;
   std::deque<std::string> bases_;
+  std::string last_date_text_;           ///< the text last parsed by Timestamp::parse (a copy: entries are freed)
+  std::optional<Timestamp> last_date_;   ///< what it gave
   Ns atom_ns_ = Ns::atom;
   bool v03_ = false;
   bool entry_root_ = false;
@@ -764,12 +772,14 @@ std::string Reader::xhtml_value(pugi::xml_node el, const Path& path) {
 // Text (or html) that holds elements: an unescaped-markup breakage; keep the
 // markup as HTML.
 Text Reader::text_from_markup_or_text(pugi::xml_node el, Kind kind, const Path& path) {
+  const TextType type = kind == Kind::html ? TextType::html : TextType::text;
+  if (const auto one = single_text(el)) return Text(str(trim(*one)), type);  // one text node (or none): no markup
   if (has_element_child(el)) {
     repair(el, "markup-unescaped", "<" + str(hr::local_name(el.name())) + "> holds unescaped markup; read as HTML",
            path);
     return Text(str(trim(hr::inner_xml(el))), TextType::html);
   }
-  return Text(trimmed_text(el), kind == Kind::html ? TextType::html : TextType::text);
+  return Text(trimmed_text(el), type);
 }
 
 Text Reader::read_text(pugi::xml_node el, const Ctx& c, const Path& path) {
@@ -1281,7 +1291,8 @@ Item Reader::read_entry(pugi::xml_node entry, const Ctx& parent, std::size_t ind
     a.geo = parse_point(str(trim(*x.geo_lat)) + " " + str(trim(*x.geo_long)), x.geo_lat_el, path + "/geo");
   }
   // Language: the entry's own xml:lang, then dc:language, then the inherited xml:lang.
-  if (const pugi::xml_attribute own = entry.attribute("xml:lang")) a.language = str(trim(own.value()));
+  const pugi::xml_attribute own = entry_kinds.xml ? entry.attribute("xml:lang") : pugi::xml_attribute();
+  if (own) a.language = str(trim(own.value()));
   else if (!x.dc_language.empty()) a.language = std::move(x.dc_language);
   else a.language = str(ctx.lang);
 
