@@ -890,7 +890,13 @@ int stream_jsonl(const Context& ctx, const std::string& path, const hrnews::Read
   try {
     hrnews::JsonlReader reader(in, options);
     hrnews::JsonlWriter writer(out, reader.feed(), reader.extensions());
-    while (auto record = reader.next()) writer.write(*record);
+    while (auto record = reader.next()) {
+      writer.write(*record);
+      // The diagnostics the input carries are reported as the whole-read path
+      // reports a collection's (a named pipe, --to json, validate): on stderr,
+      // in the input's order; here as they come, so memory stays constant.
+      if (const auto* d = std::get_if<hrnews::Diagnostic>(&*record)) report_diagnostics(ctx, name, {*d});
+    }
   } catch (const hrnews::ParseError& e) {
     report_parse_error(ctx, e, name);
     return exit_bad_input;  // `output` drops its temporary file

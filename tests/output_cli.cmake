@@ -147,12 +147,32 @@ set(HRNEWS_OUTPUT_BODY [==[
       message(FATAL_ERROR "the regular file: exit code ${rc}")
     endif()
     expect_same_file("${WORK}/pipe.stdout" "${WORK}/file.stdout")
-    # (stderr may differ: the pipe is read whole, and that path reports the
-    # identifiers it derives, which the record-by-record path does not)
     file(SIZE "${WORK}/file.stdout" size)
     if(size LESS 16384)
       message(FATAL_ERROR "the converted records are only ${size} bytes")
     endif()
+    # The same report on stderr: the pipe is read whole, the regular file record
+    # by record, and both say the diagnostics the input carries (the seed's
+    # derived identifiers and inferred languages), in the input's order.
+    expect_same_file("${WORK}/pipe.stderr" "${WORK}/file.stderr")
+    file(STRINGS "${WORK}/file.stderr" derived REGEX "^[^\n]*pipe\\.jsonl: info: /items/[0-9]+: item has no id; using \"[^\"]+\" \\[id-derived\\]$")
+    list(LENGTH derived count)
+    if(count LESS 10)
+      message(FATAL_ERROR "the regular file's stderr names ${count} derived identifiers, not the seed's")
+    endif()
+    # And the same as one JSON object per line (--diagnostics json).
+    file(RENAME "${pipe}" "${WORK}/many.jsonl")
+    through_pipe("${WORK}/many.jsonl" "${pipe}" json_pipe codes --diagnostics json convert "${pipe}" --to jsonl)
+    file(REMOVE "${pipe}")
+    file(RENAME "${WORK}/many.jsonl" "${pipe}")
+    execute_process(COMMAND "${HRNEWS}" --diagnostics json convert "${pipe}" --to jsonl
+                    WORKING_DIRECTORY "${DATA}" OUTPUT_FILE "${WORK}/json_file.stdout"
+                    ERROR_FILE "${WORK}/json_file.stderr" RESULT_VARIABLE rc)
+    if(NOT rc EQUAL 0)
+      message(FATAL_ERROR "the regular file, --diagnostics json: exit code ${rc}")
+    endif()
+    expect_same_file("${WORK}/json_pipe.stderr" "${WORK}/json_file.stderr")
+    expect_same_file("${WORK}/json_pipe.stdout" "${WORK}/file.stdout")
   endif()
 ]==])
 hrnews_cli_test(output_jsonl_from_pipe "${HRNEWS_OUTPUT_HELPERS}${HRNEWS_OUTPUT_BODY}")

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
 # The portable (non-SSE2) paths of the text scanners under test: the library
 # sources that have an HRNEWS_SSE2 path (src/swar.hpp: the violation scan, language
-# identification, the title's space count) compiled again with HRNEWS_NO_SSE2,
+# identification, the title's space count, the XML check-and-repair pass and line
+# starts of src/feed/xml_input.cpp) compiled again with HRNEWS_NO_SSE2,
 # and the tests of those scanners run against them (test names end in `(portable paths)`).
 # Included by tests/CMakeLists.txt after the hrnews_tests target exists.
 #
@@ -37,7 +38,8 @@ target_include_directories(hrnews_portable_scanners PRIVATE ${PROJECT_SOURCE_DIR
 hrnews_set_warnings(hrnews_portable_scanners)
 
 # The scanners' tests: property tests against plain references, and the
-# classification tests that go through them.
+# classification tests that go through them, and the XML input tests (test_xml_input,
+# test_hostile and the feed corpus) for the check-and-repair pass.
 add_executable(hrnews_tests_portable
   main.cpp
   test_violation_scan.cpp
@@ -50,6 +52,9 @@ add_executable(hrnews_tests_portable
   test_language_plain.cpp
   test_heading_scan.cpp
   test_classify_short_title.cpp
+  test_xml_input.cpp
+  test_hostile.cpp
+  test_feed_corpus.cpp
   $<TARGET_OBJECTS:hrnews_portable_scanners>)
 target_link_libraries(hrnews_tests_portable PRIVATE hrnews::hrnews Catch2::Catch2 nlohmann_json::nlohmann_json
                       pugixml::pugixml)
@@ -58,4 +63,15 @@ target_compile_definitions(hrnews_tests_portable PRIVATE
   HRNEWS_EXAMPLES_DATA_DIR="${PROJECT_SOURCE_DIR}/examples/data")
 target_include_directories(hrnews_tests_portable PRIVATE ${PROJECT_SOURCE_DIR}/src)
 hrnews_set_warnings(hrnews_tests_portable)
-catch_discover_tests(hrnews_tests_portable TEST_SUFFIX " (portable paths)")
+# Left out: the truncation tests of the three JSON readers (test_hostile.cpp; a
+# minute of the suite's time, and no JSON reader has an HRNEWS_SSE2 path) and the
+# hidden tests ("~[.]": a spec of exclusions only would list them).
+catch_discover_tests(hrnews_tests_portable TEST_SUFFIX " (portable paths)"
+  TEST_SPEC "~[.]" "~*truncated at every byte never crashes the canonical JSON reader"
+            "~*truncated at every byte never crashes the JSON Lines reader"
+            "~*truncated at every byte never crashes the JSON Feed reader")
+# The feed corpus (tests/data/feeds/: its RSS and Atom files, many of them with a
+# repair of the XML pass) read through the portable paths: one entry for the whole corpus
+# (tests/feed_corpus.cmake has one entry per file against the SSE2 paths).
+add_test(NAME "feed_corpus (portable paths)"
+         COMMAND hrnews_tests_portable "Every file of the feed corpus reads as its sidecar expects")

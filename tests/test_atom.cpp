@@ -344,6 +344,45 @@ TEST_CASE("The date hook is tried first", "[atom]") {
   CHECK(c.diagnostics.size() == 2);
 }
 
+TEST_CASE("Dates written alike in several elements are each read, each reported and each given to the date hook",
+          "[atom]") {
+  const std::string doc =
+      "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>T</title><id>urn:f</id>\n"
+      "<updated>2015-11-26T09:30:00Z</updated>\n"
+      "<entry><id>urn:a</id><title>A</title>\n"
+      "<published>2015-11-26T09:30:00Z</published><updated>2015-11-26T09:30:00Z</updated></entry>\n"
+      "<entry><id>urn:b</id><title>B</title>\n"
+      "<published>2015-11-26T10:30:00+01:00</published><updated>2015-11-26T09:30:00Z</updated></entry>\n"
+      "<entry><id>urn:c</id><title>C</title>\n"
+      "<published>soon</published><updated>soon</updated></entry>\n"
+      "</feed>\n";
+  const Collection c = read_atom(doc, plain());
+  REQUIRE(c.items.size() == 3);
+  CHECK(c.feed.updated == ts("2015-11-26T09:30:00Z"));
+  CHECK(article_of(c.items[0]).published == ts("2015-11-26T09:30:00Z"));
+  CHECK(article_of(c.items[0]).updated == ts("2015-11-26T09:30:00Z"));
+  CHECK(article_of(c.items[1]).published == ts("2015-11-26T10:30:00+01:00"));
+  CHECK(article_of(c.items[1]).published->raw() == "2015-11-26T10:30:00+01:00");
+  CHECK(article_of(c.items[1]).updated->raw() == "2015-11-26T09:30:00Z");
+  CHECK_FALSE(article_of(c.items[2]).published);
+  CHECK_FALSE(article_of(c.items[2]).updated);
+  REQUIRE(c.diagnostics.size() == 2);
+  CHECK(c.diagnostics[0] ==
+        Diagnostic{Severity::warning, "date-unparsed", "\"soon\" is not a date; dropped", 8, 1, "/items/2/published"});
+  CHECK(c.diagnostics[1] ==
+        Diagnostic{Severity::warning, "date-unparsed", "\"soon\" is not a date; dropped", 8, 28, "/items/2/updated"});
+  // The hook sees every date, however many are written alike.
+  std::vector<std::string> seen;
+  ReadOptions hooked = plain();
+  hooked.date_hook = [&seen](std::string_view text) -> std::optional<Timestamp> {
+    seen.emplace_back(text);
+    return std::nullopt;
+  };
+  CHECK(read_atom(doc, hooked) == c);
+  CHECK(seen == std::vector<std::string>{"2015-11-26T09:30:00Z", "2015-11-26T09:30:00Z", "2015-11-26T09:30:00Z",
+                                         "2015-11-26T10:30:00+01:00", "2015-11-26T09:30:00Z", "soon", "soon"});
+}
+
 TEST_CASE("Entries without an id get a derived, stable one", "[atom]") {
   const Collection c = read_fixture("missing-ids.atom");
   REQUIRE(c.items.size() == 4);

@@ -21,6 +21,7 @@
 #include <hrnews/atom.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -112,6 +113,25 @@ bool has_element_child(pugi::xml_node el) {
 }
 
 std::string_view attr(pugi::xml_node el, const char* name) { return el.attribute(name).value(); }
+
+/// The attributes of `el` named `names`, in one pass over them (the first of
+/// each name, as pugi::xml_node::attribute finds it); a null attribute for a
+/// name it does not have. One pass instead of one scan of all attributes per
+/// name: a `<link>` is asked for six.
+template <std::size_t N>
+std::array<pugi::xml_attribute, N> attributes(pugi::xml_node el, const char* const (&names)[N]) {
+  std::array<pugi::xml_attribute, N> found{};
+  for (pugi::xml_attribute a = el.first_attribute(); a; a = a.next_attribute()) {
+    const char* const name = a.name();
+    for (std::size_t i = 0; i < N; ++i) {
+      if (name[0] == names[i][0] && !found[i] && std::strcmp(name, names[i]) == 0) {
+        found[i] = a;
+        break;
+      }
+    }
+  }
+  return found;
+}
 
 // XML names and the namespace well-formedness guard live in hr_ext (shared with the RSS writer).
 using hr::is_ncname;
@@ -386,16 +406,70 @@ class LineMap {
 // ---------------------------------------------------------------------------
 // The reader
 
+/// A path into the model (`/items/3/title`), put together only when a
+/// diagnostic needs it: reading an entry names a dozen paths and reports
+/// none of them, as a rule. Views only: what it is made of must outlive it.
+class Path {
+ public:
+  Path() = default;
+  Path(const char* head) : head_(head) {}
+  Path(std::string_view head) : head_(head) {}
+  Path(const std::string& head) : head_(head) {}
+  /// `head` followed by the number `index` (`/items/` and 3: `/items/3`).
+  Path(std::string_view head, std::size_t index) : head_(head), index_(index), numbered_(true) {}
+  /// This path followed by `tail` (at most two tails: an entry's element, then a part of it).
+  Path operator+(std::string_view tail) const {
+    Path p = *this;
+    (p.tail_.empty() ? p.tail_ : p.tail2_) = tail;
+    return p;
+  }
+  /// The path as text.
+  std::string str() const {
+    std::string out(head_);
+    if (numbered_) out += std::to_string(index_);
+    out.append(tail_.data(), tail_.size());
+    out.append(tail2_.data(), tail2_.size());
+    return out;
+  }
+
+ private:
+  std::string_view head_, tail_, tail2_;
+  std::size_t index_ = 0;
+  bool numbered_ = false;
+};
+
 /// Where relative references and languages come from at one element.
 struct Ctx {
   const std::string* base = nullptr;  ///< the base URL in scope (never null once set up)
   std::string_view lang;              ///< the xml:lang in scope
 };
 
+/// Which attributes of an element the walk needs to look at: namespace
+/// declarations (`xmlns`, `xmlns:*`: NsScope::push) and `xml:*` ones
+/// (`xml:base`, `xml:lang`: Reader::derive). One pass without a string
+/// function; most elements of a feed have neither, and then neither is called.
+struct AttributeKinds {
+  bool declarations = false;
+  bool xml = false;
+};
+AttributeKinds attribute_kinds(pugi::xml_node el) {
+  AttributeKinds k;
+  for (pugi::xml_attribute a = el.first_attribute(); a; a = a.next_attribute()) {
+    const char* const n = a.name();
+    if (n[0] != 'x' || n[1] != 'm' || n[2] != 'l') continue;
+    if (n[3] == ':') k.xml = true;
+    else if (n[3] == 'n' && n[4] == 's' && (n[5] == ':' || n[5] == '\0')) k.declarations = true;
+  }
+  return k;
+}
+
 /// Pushes an element's namespace declarations for the lifetime of the guard.
 class ScopeGuard {
  public:
-  ScopeGuard(hr::NsScope& scope, pugi::xml_node el) : scope_(scope), count_(scope.push(el)) {}
+  ScopeGuard(hr::NsScope& scope, pugi::xml_node el) : ScopeGuard(scope, el, attribute_kinds(el).declarations) {}
+  /// `declarations`: whether `el` declares a namespace (attribute_kinds); pushes nothing when not.
+  ScopeGuard(hr::NsScope& scope, pugi::xml_node el, bool declarations)
+      : scope_(scope), count_(declarations ? scope.push(el) : 0) {}
   ~ScopeGuard() { scope_.pop(count_); }
   ScopeGuard(const ScopeGuard&) = delete;
   ScopeGuard& operator=(const ScopeGuard&) = delete;
@@ -458,10 +532,10 @@ class Reader {
     if (lc.second > 1 && n.type() == pugi::node_element) --lc.second;  // point at '<'
     return lc;
   }
-  void repair(pugi::xml_node at, std::string code, std::string message, std::string path) {
+  void repair(pugi::xml_node at, std::string code, std::string message, const Path& path) {
     const auto [line, column] = where(at);
     detail::report_repair(out_.diagnostics, options_, format_id, std::move(code), std::move(message),
-                          std::move(path), line, column);
+                          path.str(), line, column);
   }
   /// Reports the namespace notes gathered so far (those held first, in order).
   void take_scope_notes() {
@@ -536,35 +610,41 @@ class Reader {
     if (iends_with(type, "+xml") || iends_with(type, "/xml")) return Kind::xml;
     return Kind::other;
   }
-  std::string xhtml_value(pugi::xml_node el, const std::string& path);
-  Text read_text(pugi::xml_node el, const Ctx& c, const std::string& path);
-  Text text_from_markup_or_text(pugi::xml_node el, Kind kind, const std::string& path);
-  Text text_03(pugi::xml_node el, std::string_view type, std::string_view mode, const std::string& path,
+  std::string xhtml_value(pugi::xml_node el, const Path& path);
+  Text read_text(pugi::xml_node el, const Ctx& c, const Path& path);
+  Text text_from_markup_or_text(pugi::xml_node el, Kind kind, const Path& path);
+  Text text_03(pugi::xml_node el, std::string_view type, std::string_view mode, const Path& path,
                std::optional<Attachment>* binary);
-  void read_content(pugi::xml_node el, const Ctx& c, Article& a, const std::string& path);
+  void read_content(pugi::xml_node el, const Ctx& c, Article& a, const Path& path);
   Person read_person(pugi::xml_node el, const Ctx& c);
-  Link read_link(pugi::xml_node el, const Ctx& c, const std::string& path);
-  std::optional<Timestamp> read_date(pugi::xml_node el, const std::string& path) {
+  Link read_link(pugi::xml_node el, const Ctx& c, const Path& path);
+  std::optional<Timestamp> read_date(pugi::xml_node el, const Path& path) {
     if (const auto one = single_text(el)) return read_date_text(*one, el, path);
     return read_date_text(direct_text(el), el, path);
   }
-  std::optional<Timestamp> read_date_text(std::string_view text, pugi::xml_node el, const std::string& path) {
+  std::optional<Timestamp> read_date_text(std::string_view text, pugi::xml_node el, const Path& path) {
     text = trim(text);
     // The common case first: where() (line and column) is only needed for a diagnostic.
     if (!options_.date_hook) {
-      if (auto t = Timestamp::parse(text)) return t;
+      // An entry's <updated> is often its <published>, to the byte: parsed once.
+      if (last_date_ && text == last_date_text_) return last_date_;
+      if (auto t = Timestamp::parse(text)) {
+        last_date_text_.assign(text.data(), text.size());
+        last_date_ = t;
+        return t;
+      }
     }
     const auto [line, column] = where(el);
-    return detail::parse_feed_date(text, options_, format_id, out_.diagnostics, path, line, column);
+    return detail::parse_feed_date(text, options_, format_id, out_.diagnostics, path.str(), line, column);
   }
-  std::optional<GeoPoint> parse_point(std::string_view text, pugi::xml_node el, const std::string& path);
-  void read_media(pugi::xml_node el, std::string_view local, const Ctx& c, Article& a, const std::string& path);
+  std::optional<GeoPoint> parse_point(std::string_view text, pugi::xml_node el, const Path& path);
+  void read_media(pugi::xml_node el, std::string_view local, const Ctx& c, Article& a, const Path& path);
   void keep_foreign(pugi::xml_node el, Extensions& ext) { hr::keep_foreign(ext, scope_.uri_of(el), el); }
   void entry_atom(pugi::xml_node el, std::string_view local, const Ctx& c, Article& a, EntryExtras& x,
-                  const std::string& path);
+                  const Path& path);
   void entry_other(pugi::xml_node el, Ns ns, std::string_view local, const Ctx& c, Article& a, EntryExtras& x,
-                   const std::string& path);
-  void duplicate(pugi::xml_node el, std::string_view where, const std::string& path) {
+                   const Path& path);
+  void duplicate(pugi::xml_node el, std::string_view where, const Path& path) {
     repair(el, "atom-duplicate-element",
            "a second <" + str(hr::local_name(el.name())) + "> in <" + str(where) + "> was ignored", path);
   }
@@ -574,6 +654,8 @@ class Reader {
   LineMap lines_;
   hr::NsScope scope_;
   std::deque<std::string> bases_;
+  std::string last_date_text_;           ///< the text last parsed by Timestamp::parse (a copy: entries are freed)
+  std::optional<Timestamp> last_date_;   ///< what it gave
   Ns atom_ns_ = Ns::atom;
   bool v03_ = false;
   bool entry_root_ = false;
@@ -661,7 +743,7 @@ void Reader::serialize_element(pugi::xml_node el, std::string& out, std::string_
   out += '>';
 }
 
-std::string Reader::xhtml_value(pugi::xml_node el, const std::string& path) {
+std::string Reader::xhtml_value(pugi::xml_node el, const Path& path) {
   pugi::xml_node div;
   bool other_content = false;
   for (pugi::xml_node c = el.first_child(); c; c = c.next_sibling()) {
@@ -689,18 +771,21 @@ std::string Reader::xhtml_value(pugi::xml_node el, const std::string& path) {
 
 // Text (or html) that holds elements: an unescaped-markup breakage; keep the
 // markup as HTML.
-Text Reader::text_from_markup_or_text(pugi::xml_node el, Kind kind, const std::string& path) {
+Text Reader::text_from_markup_or_text(pugi::xml_node el, Kind kind, const Path& path) {
+  const TextType type = kind == Kind::html ? TextType::html : TextType::text;
+  if (const auto one = single_text(el)) return Text(str(trim(*one)), type);  // one text node (or none): no markup
   if (has_element_child(el)) {
     repair(el, "markup-unescaped", "<" + str(hr::local_name(el.name())) + "> holds unescaped markup; read as HTML",
            path);
     return Text(str(trim(hr::inner_xml(el))), TextType::html);
   }
-  return Text(trimmed_text(el), kind == Kind::html ? TextType::html : TextType::text);
+  return Text(trimmed_text(el), type);
 }
 
-Text Reader::read_text(pugi::xml_node el, const Ctx& c, const std::string& path) {
-  const std::string_view type = trim(attr(el, "type"));
-  const pugi::xml_attribute mode = el.attribute("mode");
+Text Reader::read_text(pugi::xml_node el, const Ctx& c, const Path& path) {
+  static const char* const names[] = {"type", "mode"};
+  const auto [type_attr, mode] = attributes(el, names);
+  const std::string_view type = trim(type_attr.value());
   Text t;
   if (v03_ || mode) {
     t = text_03(el, type, trim(mode.value()), path, nullptr);
@@ -721,7 +806,7 @@ Text Reader::read_text(pugi::xml_node el, const Ctx& c, const std::string& path)
 // Atom 0.3 content constructs: a MIME type (default text/plain) and a mode
 // (xml, the default; escaped; base64). `binary` receives non-text base64
 // content when given.
-Text Reader::text_03(pugi::xml_node el, std::string_view type, std::string_view mode, const std::string& path,
+Text Reader::text_03(pugi::xml_node el, std::string_view type, std::string_view mode, const Path& path,
                      std::optional<Attachment>* binary) {
   Kind kind = kind_of_type(type);
   if (ascii_iequal(mode, "base64")) {
@@ -775,9 +860,11 @@ Text Reader::text_03(pugi::xml_node el, std::string_view type, std::string_view 
   return Text(trimmed_text(el), kind == Kind::html || kind == Kind::xhtml ? TextType::html : TextType::text);
 }
 
-void Reader::read_content(pugi::xml_node el, const Ctx& c, Article& a, const std::string& path) {
-  const std::string_view type = trim(attr(el, "type"));
-  if (const pugi::xml_attribute src = el.attribute("src")) {
+void Reader::read_content(pugi::xml_node el, const Ctx& c, Article& a, const Path& path) {
+  static const char* const names[] = {"type", "src", "mode"};
+  const auto [type_attr, src, mode] = attributes(el, names);
+  const std::string_view type = trim(type_attr.value());
+  if (src) {
     Link l;
     l.href = url(c, src.value());
     l.rel = str(content_src_rel);
@@ -788,7 +875,6 @@ void Reader::read_content(pugi::xml_node el, const Ctx& c, Article& a, const std
     a.links.push_back(std::move(l));
     return;
   }
-  const pugi::xml_attribute mode = el.attribute("mode");
   if (v03_ || mode) {
     std::optional<Attachment> binary;
     Text t = text_03(el, type, trim(mode.value()), path, &binary);
@@ -839,14 +925,16 @@ Person Reader::read_person(pugi::xml_node el, const Ctx& c) {
   return p;
 }
 
-Link Reader::read_link(pugi::xml_node el, const Ctx& c, const std::string& path) {
+Link Reader::read_link(pugi::xml_node el, const Ctx& c, const Path& path) {
+  static const char* const names[] = {"href", "rel", "type", "hreflang", "title", "length"};
+  const auto [href, rel, type, hreflang, title, len] = attributes(el, names);
   Link l;
-  l.href = url(c, attr(el, "href"));
-  l.rel = str(trim(attr(el, "rel")));
-  l.type = str(trim(attr(el, "type")));
-  l.hreflang = str(trim(attr(el, "hreflang")));
-  l.title = attr(el, "title");
-  if (const pugi::xml_attribute len = el.attribute("length"); len && !trim(len.value()).empty()) {
+  l.href = url(c, href.value());
+  l.rel = str(trim(rel.value()));
+  l.type = str(trim(type.value()));
+  l.hreflang = str(trim(hreflang.value()));
+  l.title = title.value();
+  if (len && !trim(len.value()).empty()) {
     l.length = hr::parse_uint(len.value());
     if (!l.length)
       repair(el, "length-invalid", "<link> length \"" + str(len.value()) + "\" is not a number; ignored", path);
@@ -854,7 +942,7 @@ Link Reader::read_link(pugi::xml_node el, const Ctx& c, const std::string& path)
   return l;
 }
 
-std::optional<GeoPoint> Reader::parse_point(std::string_view text, pugi::xml_node el, const std::string& path) {
+std::optional<GeoPoint> Reader::parse_point(std::string_view text, pugi::xml_node el, const Path& path) {
   std::string s(trim(text));
   for (char& ch : s) {
     if (ch == ',') ch = ' ';
@@ -886,7 +974,7 @@ void add_attachment(Attachment at, std::vector<Attachment>& out) {
   out.push_back(std::move(at));
 }
 
-void Reader::read_media(pugi::xml_node el, std::string_view local, const Ctx& c, Article& a, const std::string& path) {
+void Reader::read_media(pugi::xml_node el, std::string_view local, const Ctx& c, Article& a, const Path& path) {
   if (local == "group") {
     for (pugi::xml_node ch = el.first_child(); ch; ch = ch.next_sibling()) {
       if (ch.type() != pugi::node_element) continue;
@@ -952,42 +1040,90 @@ bool feed_understands(Ns ns, std::string_view local) noexcept {
   }
 }
 
+/// The elements of an Atom entry the reader understands.
+enum class AtomTag {
+  author, category, content, contributor, copyright, created, id, issued,
+  link, modified, published, rights, summary, title, updated, other
+};
+
+/// The Atom element named `local` (1.0 and 0.3 names), found by its length
+/// first: an entry has a dozen children, each compared once or twice, not
+/// down a chain of a dozen names.
+AtomTag atom_tag(std::string_view local) noexcept {
+  switch (local.size()) {
+    case 2:
+      if (local == "id") return AtomTag::id;
+      break;
+    case 4:
+      if (local == "link") return AtomTag::link;
+      break;
+    case 5:
+      if (local == "title") return AtomTag::title;
+      break;
+    case 6:
+      if (local == "author") return AtomTag::author;
+      if (local == "issued") return AtomTag::issued;
+      if (local == "rights") return AtomTag::rights;
+      break;
+    case 7:
+      if (local == "content") return AtomTag::content;
+      if (local == "created") return AtomTag::created;
+      if (local == "summary") return AtomTag::summary;
+      if (local == "updated") return AtomTag::updated;
+      break;
+    case 8:
+      if (local == "category") return AtomTag::category;
+      if (local == "modified") return AtomTag::modified;
+      break;
+    case 9:
+      if (local == "copyright") return AtomTag::copyright;
+      if (local == "published") return AtomTag::published;
+      break;
+    case 11:
+      if (local == "contributor") return AtomTag::contributor;
+      break;
+    default: break;
+  }
+  return AtomTag::other;
+}
+
 void Reader::entry_atom(pugi::xml_node el, std::string_view local, const Ctx& c, Article& a, EntryExtras& x,
-                        const std::string& path) {
-  if (local == "id") {
+                        const Path& path) {
+  const AtomTag tag = atom_tag(local);
+  if (tag == AtomTag::id) {
     if (x.have_id) return duplicate(el, "entry", path + "/id");
     x.have_id = true;
     a.id = trimmed_text(el);
-  } else if (local == "title") {
+  } else if (tag == AtomTag::title) {
     if (x.have_title) return duplicate(el, "entry", path + "/title");
     x.have_title = true;
     a.title = read_text(el, c, path + "/title");
-  } else if (local == "summary") {
+  } else if (tag == AtomTag::summary) {
     if (x.have_summary) return duplicate(el, "entry", path + "/summary");
     x.have_summary = true;
     a.summary = read_text(el, c, path + "/summary");
-  } else if (local == "content") {
+  } else if (tag == AtomTag::content) {
     if (x.have_content) return duplicate(el, "entry", path + "/content");
     x.have_content = true;
     read_content(el, c, a, path + "/content");
-  } else if (local == "published" || local == "issued") {
-    if (local == "issued" && !x.issued) x.issued.emplace(direct_text(el), el);
-    if (local == "issued") return;
+  } else if (tag == AtomTag::published || tag == AtomTag::issued) {
+    if (tag == AtomTag::issued && !x.issued) x.issued.emplace(direct_text(el), el);
+    if (tag == AtomTag::issued) return;
     if (x.have_published) return duplicate(el, "entry", path + "/published");
     x.have_published = true;
     a.published = read_date(el, path + "/published");
-  } else if (local == "created") {
+  } else if (tag == AtomTag::created) {
     if (!x.created) x.created.emplace(direct_text(el), el);
-  } else if (local == "updated" || local == "modified") {
+  } else if (tag == AtomTag::updated || tag == AtomTag::modified) {
     if (x.have_updated) return duplicate(el, "entry", path + "/updated");
     x.have_updated = true;
     a.updated = read_date(el, path + "/updated");
-  } else if (local == "author") {
+  } else if (tag == AtomTag::author) {
     a.authors.push_back(read_person(el, c));
-  } else if (local == "contributor") {
+  } else if (tag == AtomTag::contributor) {
     const Person p = read_person(el, c);
     a.publishers.push_back(Party{PartyKind::person, p.name, "contributor", {}, p.email, p.uri});
-  } else if (local == "link") {
+  } else if (tag == AtomTag::link) {
     Link l = read_link(el, c, path + "/links");
     if (l.rel == "enclosure" && l.hreflang.empty()) {
       add_attachment(Attachment{std::move(l.href), std::move(l.type), l.length, std::move(l.title)}, a.attachments);
@@ -995,9 +1131,17 @@ void Reader::entry_atom(pugi::xml_node el, std::string_view local, const Ctx& c,
       if (l.rel.empty() || l.rel == "alternate") x.alternate_positions.push_back(a.links.size());
       a.links.push_back(std::move(l));
     }
-  } else if (local == "category") {
-    a.categories.push_back(Category{str(trim(attr(el, "term"))), str(trim(attr(el, "scheme"))), str(attr(el, "label"))});
-  } else if (local == "rights" || local == "copyright") {
+  } else if (tag == AtomTag::category) {
+    if (a.categories.empty()) {  // room for this and the following siblings of the same name at once (as RSS)
+      std::size_t n = 0;
+      const char* const name = el.name();
+      for (pugi::xml_node s = el; s; s = s.next_sibling()) n += std::strcmp(s.name(), name) == 0;
+      a.categories.reserve(n);
+    }
+    static const char* const names[] = {"term", "scheme", "label"};
+    const auto [term, scheme, label] = attributes(el, names);
+    a.categories.push_back(Category{str(trim(term.value())), str(trim(scheme.value())), str(label.value())});
+  } else if (tag == AtomTag::rights || tag == AtomTag::copyright) {
     if (x.have_rights) return duplicate(el, "entry", path + "/rights");
     x.have_rights = true;
     a.rights = read_text(el, c, path + "/rights");
@@ -1007,7 +1151,7 @@ void Reader::entry_atom(pugi::xml_node el, std::string_view local, const Ctx& c,
 }
 
 void Reader::entry_other(pugi::xml_node el, Ns ns, std::string_view local, const Ctx& c, Article& a, EntryExtras& x,
-                         const std::string& path) {
+                         const Path& path) {
   if (!entry_understands(ns, local)) return keep_foreign(el, a.extensions);
   switch (ns) {
     case Ns::dc:
@@ -1080,18 +1224,20 @@ pugi::xml_node find_gml_pos(pugi::xml_node where) {
 }
 
 Item Reader::read_entry(pugi::xml_node entry, const Ctx& parent, std::size_t index) {
-  const std::string path = entry_root_ ? "/items/0" : "/items/" + std::to_string(index);
-  ScopeGuard guard(scope_, entry);
-  const Ctx ctx = derive(parent, entry);
+  const Path path("/items/", index);  // an <entry> root is read with index 0
+  const AttributeKinds entry_kinds = attribute_kinds(entry);
+  ScopeGuard guard(scope_, entry, entry_kinds.declarations);
+  const Ctx ctx = entry_kinds.xml ? derive(parent, entry) : parent;
   Article a;
   EntryExtras x;
   std::vector<pugi::xml_node> hr_children;
   for (pugi::xml_node el = entry.first_child(); el; el = el.next_sibling()) {
     if (el.type() != pugi::node_element) continue;
-    ScopeGuard child_guard(scope_, el);
+    const AttributeKinds kinds = attribute_kinds(el);
+    ScopeGuard child_guard(scope_, el, kinds.declarations);
     const Ns ns = scope_.ns_of(el);
     const std::string_view local = hr::local_name(el.name());
-    const Ctx c = derive(ctx, el);
+    const Ctx c = kinds.xml ? derive(ctx, el) : ctx;  // derive() copies `ctx` when there is no xml:*
     if (is_atom(ns)) entry_atom(el, local, c, a, x, path);
     else if (ns == Ns::hr) hr_children.push_back(el);
     else entry_other(el, ns, local, c, a, x, path);
@@ -1145,12 +1291,13 @@ Item Reader::read_entry(pugi::xml_node entry, const Ctx& parent, std::size_t ind
     a.geo = parse_point(str(trim(*x.geo_lat)) + " " + str(trim(*x.geo_long)), x.geo_lat_el, path + "/geo");
   }
   // Language: the entry's own xml:lang, then dc:language, then the inherited xml:lang.
-  if (const pugi::xml_attribute own = entry.attribute("xml:lang")) a.language = str(trim(own.value()));
+  const pugi::xml_attribute own = entry_kinds.xml ? entry.attribute("xml:lang") : pugi::xml_attribute();
+  if (own) a.language = str(trim(own.value()));
   else if (!x.dc_language.empty()) a.language = std::move(x.dc_language);
   else a.language = str(ctx.lang);
 
   Item item = std::move(a);
-  if (!hr_children.empty()) hr::apply_item(hr_children, item, reporter(path));
+  if (!hr_children.empty()) hr::apply_item(hr_children, item, reporter(path.str()));
   return item;
 }
 
@@ -1220,7 +1367,7 @@ Feed Reader::read_feed_metadata(pugi::xml_node root, const Ctx& ctx, std::vector
     const Ns ns = scope_.ns_of(el);
     const std::string_view local = hr::local_name(el.name());
     const Ctx c = derive(ctx, el);
-    const std::string path = "/feed/" + str(local);
+    const Path path = Path("/feed/") + local;
     if (is_atom(ns)) {
       if (local == "entry") continue;
       if (local == "id") {

@@ -20,12 +20,9 @@
 #include <sys/mman.h>
 #include <unistd.h>
 #endif
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include "common.hpp"
 #include "../fold.hpp"
+#include "../swar.hpp"  // HRNEWS_SSE2: the 16-byte paths (HRNEWS_NO_SSE2: the portable ones, under test)
 #include "../utf8.hpp"
 
 namespace hrnews::detail {
@@ -140,7 +137,7 @@ inline bool is_special(unsigned char c) noexcept {
 /// The first position at or after `i` holding a special byte, or `n`.
 template <char A, char B, char C>
 inline std::size_t skip_plain(const char* s, std::size_t i, std::size_t n) noexcept {
-#if defined(__SSE2__)
+#if defined(HRNEWS_SSE2)
   // Signed bytes: one "less than 0x20" finds the controls and the bytes >= 0x80.
   const __m128i space = _mm_set1_epi8(0x20);
   const __m128i a = _mm_set1_epi8(A), b = _mm_set1_epi8(B), c = _mm_set1_epi8(C);
@@ -1545,7 +1542,7 @@ std::vector<std::size_t> find_line_starts(std::string_view text) {
   const char* s = text.data();
   const std::size_t n = text.size();
   std::size_t i = 0;
-#if defined(__SSE2__)
+#if defined(HRNEWS_SSE2)
   const __m128i lf = _mm_set1_epi8('\n');
   const auto at = [s](std::size_t k) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + k)); };
   const auto note = [&starts](std::size_t base, unsigned bits) {
