@@ -126,3 +126,95 @@ TEST_CASE("a Relater fed item by item gives what relate() gives", "[relate]") {
   CHECK(rb.follow_ups == 1);
   CHECK(rb.case_references == 1);
 }
+
+namespace {
+
+/// A feed with everything whose order finish_feed fixes: a
+/// repair of the reader (an unparseable date), items without ids (derived,
+/// also from the date), unknown category labels, inferred languages,
+/// translations and a follow-up.
+std::string mixed_feed() {
+  return R"(<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>t</title><link>https://example.org/</link><description>d</description>
+<language>en</language>
+<item><title>Mauritania: Transfer of IRA leaders (MRT 001 / 1114 / OBS 094)</title>
+<category domain="type">Urgent Interventions</category><category>Not A Theme Anywhere</category>
+<pubDate>Thu, 26 Nov 2015 09:30:00 +0100</pubDate></item>
+<item><title>Mauritanie : transfert des dirigeants de l'IRA, qui sont toujours en détention arbitraire (MRT 001 / 1114 / OBS 094)</title>
+<category domain="type">Urgent Interventions</category><pubDate>not a date</pubDate></item>
+<item><title>Mauritania: Release of IRA leaders (MRT 001 / 1114 / OBS 094.1)</title>
+<link>https://example.org/en/news/mauritania-release</link><category>Another Unknown Label</category>
+<category>Not A Theme Anywhere</category></item>
+<item><title>Venezuela: Restricciones a las ONG y hostigamiento judicial de los defensores de derechos humanos en el país</title>
+<link>https://example.org/news/venezuela-es</link></item>
+<item><title>Venezuela: Restrictions on NGOs</title><link>https://example.org/news/venezuela-en</link></item>
+<item><title>Sans lien : les défenseurs des droits humains sont toujours victimes de harcèlement judiciaire</title></item>
+</channel></rss>)";
+}
+
+std::vector<std::string> codes(const Collection& c) {
+  std::vector<std::string> out;
+  for (const hrnews::Diagnostic& d : c.diagnostics) out.push_back(d.code);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("reading RSS with classification gives classify() then relate()'s items, ids and diagnostics order",
+          "[classify][relate][rss]") {
+  const std::string feed = mixed_feed();
+  const Collection read = hrnews::read_rss(feed);
+  const Collection expected = classified_then_related(feed);
+  CHECK(read == expected);
+  CHECK(codes(read) == codes(expected));
+  // The reader's repair, then every derived id, then what classification found.
+  const std::vector<std::string> order{"date-unparsed",     "id-derived",        "id-derived",
+                                       "id-derived",        "id-derived",        "id-derived",
+                                       "id-derived",        "language-inferred", "language-inferred",
+                                       "language-inferred", "unknown-category"};
+  CHECK(codes(read) == order);
+  CHECK(read.diagnostics.back().message ==
+        "2 category labels not in the taxonomy, kept as raw categories: \"Not A Theme Anywhere\" (2), "
+        "\"Another Unknown Label\" (1)");
+  CHECK(read.diagnostics[2].path == "/items/1");
+  CHECK(read.diagnostics[7].path == "/items/1/language");
+  CHECK(count_relations(read, RelationType::translation_of) == 2);
+  CHECK(count_relations(read, RelationType::follow_up_of) == 1);
+  CHECK(hrnews::article_of(read.items[1]).language_inferred);
+  CHECK(hrnews::article_of(read.items[5]).language_inferred);
+}
+
+TEST_CASE("the RSS fixtures read with classification are what classify() then relate() give",
+          "[classify][relate][rss]") {
+  // Among them: derived ids, inferred languages, a channel with hr: children
+  // (applied after the items: what they set must be seen by classification), broken items.
+  for (const char* name : {"/rss/no-ids.xml", "/rss/messy.xml", "/rss/relative-urls.xml", "/rss/rss-0.90.xml",
+                           "/rss/hr-extension.xml", "/rss/broken-items.xml", "/rss/rdf-1.0.xml",
+                           "/feeds/ext-id-derived-hash.rss"}) {
+    INFO(name);
+    const std::string text = slurp(std::string(HRNEWS_TEST_DATA_DIR) + name);
+    const Collection read = hrnews::read_rss(text);
+    CHECK(read == classified_then_related(text));
+    CHECK(codes(read) == codes(classified_then_related(text)));
+  }
+}
+
+TEST_CASE("an RSS channel whose hr: children set its language after the items is classified with that language",
+          "[classify][rss]") {
+  // <h:language> is applied after the items are read: a reader that classified
+  // each item as it read it would miss it (the message would not name the feed's language).
+  const std::string feed = R"(<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:h="urn:hrnews:feed-extension:1.0"><channel><title>t</title><link>https://example.org/</link>
+<description>d</description>
+<item><title>Mauritanie : transfert des dirigeants de l'IRA, qui sont toujours en détention arbitraire</title>
+<guid>a</guid></item>
+<h:language>en</h:language>
+</channel></rss>)";
+  const Collection read = hrnews::read_rss(feed);
+  CHECK(read == classified_then_related(feed));
+  REQUIRE(read.diagnostics.size() == 1);
+  const std::string prefix = "language \"fr\" inferred from the text (confidence ";
+  REQUIRE(read.diagnostics[0].message.size() == prefix.size() + 4 + 25);
+  CHECK(read.diagnostics[0].message ==
+        prefix + read.diagnostics[0].message.substr(prefix.size(), 4) + "); the feed declares \"en\"");
+}
