@@ -192,23 +192,26 @@ void print_json_line(const Json& j) {
   std::cerr << j.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
 }
 
+/// Prints one diagnostic of `file` on stderr, as text or as a JSON line.
+void report_diagnostic(const Context& ctx, const std::string& file, const hrnews::Diagnostic& d) {
+  if (ctx.diagnostics == DiagnosticsFormat::text) {
+    std::cerr << hrnews::format_diagnostic(d, file) << '\n';
+    return;
+  }
+  Json j;
+  j["file"] = file;
+  j["severity"] = std::string(hrnews::to_string(d.severity));
+  if (!d.code.empty()) j["code"] = d.code;
+  j["message"] = d.message;
+  if (d.line) j["line"] = *d.line;
+  if (d.column) j["column"] = *d.column;
+  if (!d.path.empty()) j["path"] = d.path;
+  print_json_line(j);
+}
+
 void report_diagnostics(const Context& ctx, const std::string& file,
                         const std::vector<hrnews::Diagnostic>& diagnostics) {
-  for (const auto& d : diagnostics) {
-    if (ctx.diagnostics == DiagnosticsFormat::text) {
-      std::cerr << hrnews::format_diagnostic(d, file) << '\n';
-      continue;
-    }
-    Json j;
-    j["file"] = file;
-    j["severity"] = std::string(hrnews::to_string(d.severity));
-    if (!d.code.empty()) j["code"] = d.code;
-    j["message"] = d.message;
-    if (d.line) j["line"] = *d.line;
-    if (d.column) j["column"] = *d.column;
-    if (!d.path.empty()) j["path"] = d.path;
-    print_json_line(j);
-  }
+  for (const auto& d : diagnostics) report_diagnostic(ctx, file, d);
 }
 
 void report_parse_error(const Context& ctx, const hrnews::ParseError& e, const std::string& file) {
@@ -895,7 +898,7 @@ int stream_jsonl(const Context& ctx, const std::string& path, const hrnews::Read
       // The diagnostics the input carries are reported as the whole-read path
       // reports a collection's (a named pipe, --to json, validate): on stderr,
       // in the input's order; here as they come, so memory stays constant.
-      if (const auto* d = std::get_if<hrnews::Diagnostic>(&*record)) report_diagnostics(ctx, name, {*d});
+      if (const auto* d = std::get_if<hrnews::Diagnostic>(&*record)) report_diagnostic(ctx, name, *d);
     }
   } catch (const hrnews::ParseError& e) {
     report_parse_error(ctx, e, name);

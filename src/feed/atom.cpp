@@ -21,6 +21,7 @@
 #include <hrnews/atom.hpp>
 
 #include <algorithm>
+#include <cassert>
 #include <array>
 #include <cstdint>
 #include <cstdio>
@@ -419,6 +420,7 @@ class Path {
   Path(std::string_view head, std::size_t index) : head_(head), index_(index), numbered_(true) {}
   /// This path followed by `tail` (at most two tails: an entry's element, then a part of it).
   Path operator+(std::string_view tail) const {
+    assert(tail2_.empty() && "a Path holds two tails at most");
     Path p = *this;
     (p.tail_.empty() ? p.tail_ : p.tail2_) = tail;
     return p;
