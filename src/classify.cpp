@@ -21,6 +21,7 @@
 #include "classify_detail.hpp"
 #include "extract_detail.hpp"
 #include "language_detail.hpp"
+#include "title_phrases_detail.hpp"
 
 namespace hrnews {
 namespace {
@@ -387,6 +388,7 @@ class PhraseIndex {
       const std::string_view text = title_phrases[i].text;
       const std::string_view first = text.substr(0, text.find(' '));
       longest_ = std::max(longest_, text.size());
+      longest_first_ = std::max(longest_first_, first.size());
       std::size_t& by_letter = longest_by_letter_[static_cast<unsigned char>(text[0])];
       by_letter = std::max(by_letter, text.size());
       first_letters_[static_cast<unsigned char>(first[0])] |= 1u << first.size();
@@ -434,6 +436,20 @@ class PhraseIndex {
     const std::size_t n = title.size();
     std::size_t stop = std::min(n, start + window);
     while (stop < n && !separator(title[stop])) ++stop;  // never cut a word
+    // Most titles are ASCII where the phrases are compared: then without folding.
+    const std::vector<std::uint8_t>* list = nullptr;
+    std::uint32_t matches = 0;
+    if (match_ascii(title.substr(start, stop - start), list, matches)) {
+      for (std::size_t q = 0; matches != 0; ++q, matches >>= 1)
+        if (matches & 1u) f(title_phrases[(*list)[q]]);
+      return;
+    }
+    fold_and_match(title, start, stop, buffer, f);
+  }
+
+  /// `match_at` by folding the text from `start` to `stop` (the window), whatever it holds.
+  template <class F>
+  void fold_and_match(std::string_view title, std::size_t start, std::size_t stop, std::string& buffer, F&& f) const {
     // Folded only as far as the longest phrase and the space after it reach:
     // the bytes compared below are those of the whole window folded.
     // (For an ASCII first letter, the longest phrase that begins with it.)
@@ -479,11 +495,74 @@ class PhraseIndex {
     const auto b = static_cast<unsigned char>(c);
     return b < 0x80 && ascii_fold[b] == 0;
   }
+ public:
+  /// `match_at`'s phrases at the beginning of `raw` (the window: it starts with
+  /// a word) compared with its bytes as they are, where these are ASCII: a
+  /// phrase's letter with the byte folded, a space with a run of separators,
+  /// and its end with a separator or the end of `raw` (what the folded window
+  /// would hold there). Returns false, knowing nothing, when a byte >= 0x80
+  /// stands where a comparison needs to know what it folds to; else sets
+  /// `list` to the phrases of the first word (or null) and bit q of `matches`
+  /// for each of them (q: its place in the list) that `raw` begins with.
+  bool match_ascii(std::string_view raw, const std::vector<std::uint8_t>*& list, std::uint32_t& matches) const noexcept {
+    const std::size_t n = raw.size();
+    char first[max_first_word];  // the first word, folded
+    std::size_t j = 0;
+    for (; j < n; ++j) {
+      const auto b = static_cast<unsigned char>(raw[j]);
+      if (b >= 0x80) return false;
+      const char c = ascii_fold[b];
+      if (c == 0) break;
+      if (j < max_first_word) first[j] = c;
+    }
+    if (j == 0) return false;  // not at a word (match_at is not called so)
+    matches = 0;
+    list = nullptr;
+    // (Folding would stop before the end of so long a word: no phrase either way.)
+    if (j > longest_first_) return true;
+    if (j > max_first_word) return false;  // (no first word is so long)
+    const std::size_t slot = slot_of(std::string_view(first, j));
+    if (slot == npos) return true;
+    list = &phrases_of_[slot];
+    if (list->size() > 32) return false;
+    auto is_separator = [](unsigned char b) { return ascii_fold[b] == 0; };  // b < 0x80
+    for (std::size_t q = 0; q < list->size(); ++q) {
+      const std::string_view text = title_phrases[(*list)[q]].text;  // the first word, then ' ' or its end
+      std::size_t r = j;                                              // in raw
+      bool same = true;
+      for (std::size_t x = j; same && x < text.size(); ++x) {
+        if (r >= n) {
+          same = false;  // the window ends before the phrase does
+          break;
+        }
+        const auto b = static_cast<unsigned char>(raw[r]);
+        if (b >= 0x80) return false;
+        if (text[x] == ' ') {  // one separator or more (none: the word goes on)
+          same = is_separator(b);
+          while (r < n && static_cast<unsigned char>(raw[r]) < 0x80 && is_separator(static_cast<unsigned char>(raw[r]))) ++r;
+        } else {
+          same = ascii_fold[b] == text[x];
+          ++r;
+        }
+      }
+      if (same && r < n) {  // the phrase's last word must end here
+        const auto b = static_cast<unsigned char>(raw[r]);
+        if (b >= 0x80) return false;
+        same = is_separator(b);
+      }
+      if (same) matches |= std::uint32_t{1} << q;
+    }
+    return true;
+  }
+
+ private:
   static std::size_t quick_hash(std::string_view w) noexcept {
     return (w.size() * 31u + static_cast<unsigned char>(w.front()) * 7u + static_cast<unsigned char>(w.back())) * 0x9E3779B1u >> 8;
   }
   std::array<std::vector<std::uint8_t>, 256> phrases_of_{};  // by slot of first_words_: the phrases it begins
   std::size_t longest_ = 0;  // bytes of the longest phrase
+  static constexpr std::size_t max_first_word = 32;  // bytes a first word may have (checked when building)
+  std::size_t longest_first_ = 0;  // bytes of the longest first word
   std::array<std::size_t, 256> longest_by_letter_{};  // the same for the phrases that begin with a byte
   std::array<std::uint32_t, 256> first_letters_{};  // bit n: some first word starts with this byte and has n bytes
   std::array<std::uint32_t, 32 * 32> first_shapes_{};  // see first_shapes()
@@ -494,6 +573,42 @@ const PhraseIndex& phrase_index() {
   static const PhraseIndex index;
   return index;
 }
+
+}  // namespace
+
+namespace detail {
+
+std::vector<std::string_view> title_phrases_at(std::string_view title, std::size_t start, bool by_folding,
+                                               bool* without_folding) {
+  std::vector<std::string_view> found;
+  if (start >= title.size()) return found;
+  const PhraseIndex& index = phrase_index();
+  std::string buffer;
+  auto add = [&found](const Phrase& p) { found.push_back(p.text); };
+  if (without_folding) {
+    const std::vector<std::uint8_t>* list = nullptr;
+    std::uint32_t matches = 0;
+    std::size_t stop = std::min(title.size(), start + 64);
+    while (stop < title.size() && !(static_cast<unsigned char>(title[stop]) < 0x80 &&
+                                     ascii_fold[static_cast<unsigned char>(title[stop])] == 0))
+      ++stop;
+    *without_folding = index.match_ascii(title.substr(start, stop - start), list, matches);
+  }
+  if (by_folding) {
+    std::size_t stop = std::min(title.size(), start + 64);
+    while (stop < title.size() && !(static_cast<unsigned char>(title[stop]) < 0x80 &&
+                                     ascii_fold[static_cast<unsigned char>(title[stop])] == 0))
+      ++stop;
+    index.fold_and_match(title, start, stop, buffer, add);
+  } else {
+    index.match_at(title, start, buffer, add);
+  }
+  return found;
+}
+
+}  // namespace detail
+
+namespace {
 
 // ---------------------------------------------------------------------------
 // The classifier: taxonomy roles, hint and label caches
