@@ -423,15 +423,22 @@ class PhraseIndex {
   /// kept) is `lower`: cheap for most words.
   bool may_start(std::string_view lower, bool ascii) const {
     if (!ascii) return is_first_word(detail::fold(lower));
+    return ascii_slot(lower) != npos;
+  }
+  /// For `lower`, a word of ASCII letters in lower case: its slot among the first words, or npos.
+  std::size_t ascii_slot(std::string_view lower) const noexcept {
     if (lower.size() >= 32 || !(first_letters_[static_cast<unsigned char>(lower[0])] & (1u << lower.size())))
-      return false;  // no phrase starts with a word of this first letter and length
-    return is_first_word(lower);
+      return npos;  // no phrase starts with a word of this first letter and length
+    return slot_of(lower);
   }
 
   /// Calls `f(phrase)` for every phrase that starts with the word at `start` of
-  /// `title`; the text from there on is folded into `buffer`.
+  /// `title`; the text from there on is folded into `buffer` (when it is not
+  /// ASCII where that matters). When `known_slot` is not npos, the title has
+  /// at `start` the `known_length` ASCII letters of that first word.
   template <class F>
-  void match_at(std::string_view title, std::size_t start, std::string& buffer, F&& f) const {
+  void match_at(std::string_view title, std::size_t start, std::string& buffer, F&& f, std::size_t known_length = 0,
+                std::size_t known_slot = npos) const {
     constexpr std::size_t window = 64;  // bytes folded from a candidate word on; the longest phrase fits
     const std::size_t n = title.size();
     std::size_t stop = std::min(n, start + window);
@@ -439,7 +446,7 @@ class PhraseIndex {
     // Most titles are ASCII where the phrases are compared: then without folding.
     const std::vector<std::uint8_t>* list = nullptr;
     std::uint32_t matches = 0;
-    if (match_ascii(title.substr(start, stop - start), list, matches)) {
+    if (match_ascii(title.substr(start, stop - start), list, matches, known_length, known_slot)) {
       for (std::size_t q = 0; matches != 0; ++q, matches >>= 1)
         if (matches & 1u) f(title_phrases[(*list)[q]]);
       return;
@@ -504,25 +511,35 @@ class PhraseIndex {
   /// stands where a comparison needs to know what it folds to; else sets
   /// `list` to the phrases of the first word (or null) and bit q of `matches`
   /// for each of them (q: its place in the list) that `raw` begins with.
-  bool match_ascii(std::string_view raw, const std::vector<std::uint8_t>*& list, std::uint32_t& matches) const noexcept {
+  /// `known_length` and `known_slot` as for `match_at`.
+  bool match_ascii(std::string_view raw, const std::vector<std::uint8_t>*& list, std::uint32_t& matches,
+                   std::size_t known_length = 0, std::size_t known_slot = npos) const noexcept {
     const std::size_t n = raw.size();
-    char first[max_first_word];  // the first word, folded
-    std::size_t j = 0;
-    for (; j < n; ++j) {
-      const auto b = static_cast<unsigned char>(raw[j]);
-      if (b >= 0x80) return false;
-      const char c = ascii_fold[b];
-      if (c == 0) break;
-      if (j < max_first_word) first[j] = c;
-    }
-    if (j == 0) return false;  // not at a word (match_at is not called so)
     matches = 0;
     list = nullptr;
-    // (Folding would stop before the end of so long a word: no phrase either way.)
-    if (j > longest_first_) return true;
-    if (j > max_first_word) return false;  // (no first word is so long)
-    const std::size_t slot = slot_of(std::string_view(first, j));
-    if (slot == npos) return true;
+    std::size_t j = known_length;
+    std::size_t slot = known_slot;
+    // The first word is the one known when a separator or the end follows its letters.
+    const bool known = known_slot != npos && known_length > 0 && known_length <= n &&
+                       (known_length == n || (static_cast<unsigned char>(raw[known_length]) < 0x80 &&
+                                              ascii_fold[static_cast<unsigned char>(raw[known_length])] == 0));
+    if (!known) {
+      char first[max_first_word];  // the first word, folded
+      j = 0;
+      for (; j < n; ++j) {
+        const auto b = static_cast<unsigned char>(raw[j]);
+        if (b >= 0x80) return false;
+        const char c = ascii_fold[b];
+        if (c == 0) break;
+        if (j < max_first_word) first[j] = c;
+      }
+      if (j == 0) return false;  // not at a word (match_at is not called so)
+      // (Folding would stop before the end of so long a word: no phrase either way.)
+      if (j > longest_first_) return true;
+      if (j > max_first_word) return false;  // (no first word is so long)
+      slot = slot_of(std::string_view(first, j));
+      if (slot == npos) return true;
+    }
     list = &phrases_of_[slot];
     if (list->size() > 32) return false;
     auto is_separator = [](unsigned char b) { return ascii_fold[b] == 0; };  // b < 0x80
@@ -578,31 +595,30 @@ const PhraseIndex& phrase_index() {
 
 namespace detail {
 
-std::vector<std::string_view> title_phrases_at(std::string_view title, std::size_t start, bool by_folding,
+std::vector<std::string_view> title_phrases_at(std::string_view title, std::size_t start, PhraseSearch way,
                                                bool* without_folding) {
   std::vector<std::string_view> found;
   if (start >= title.size()) return found;
   const PhraseIndex& index = phrase_index();
   std::string buffer;
   auto add = [&found](const Phrase& p) { found.push_back(p.text); };
+  std::size_t stop = std::min(title.size(), start + 64);  // match_at's window
+  while (stop < title.size() && !(static_cast<unsigned char>(title[stop]) < 0x80 &&
+                                   ascii_fold[static_cast<unsigned char>(title[stop])] == 0))
+    ++stop;
+  // The run of ASCII letters at `start`, as language identification hands it on.
+  std::string lower;
+  for (std::size_t i = start; i < title.size() && is_alpha(title[i]); ++i) lower += detail::lower_ascii_char(title[i]);
+  const std::size_t known_slot = way == PhraseSearch::word_known && !lower.empty() ? index.ascii_slot(lower) : npos;
   if (without_folding) {
     const std::vector<std::uint8_t>* list = nullptr;
     std::uint32_t matches = 0;
-    std::size_t stop = std::min(title.size(), start + 64);
-    while (stop < title.size() && !(static_cast<unsigned char>(title[stop]) < 0x80 &&
-                                     ascii_fold[static_cast<unsigned char>(title[stop])] == 0))
-      ++stop;
-    *without_folding = index.match_ascii(title.substr(start, stop - start), list, matches);
+    *without_folding = index.match_ascii(title.substr(start, stop - start), list, matches, lower.size(), known_slot);
   }
-  if (by_folding) {
-    std::size_t stop = std::min(title.size(), start + 64);
-    while (stop < title.size() && !(static_cast<unsigned char>(title[stop]) < 0x80 &&
-                                     ascii_fold[static_cast<unsigned char>(title[stop])] == 0))
-      ++stop;
+  if (way == PhraseSearch::folding)
     index.fold_and_match(title, start, stop, buffer, add);
-  } else {
-    index.match_at(title, start, buffer, add);
-  }
+  else
+    index.match_at(title, start, buffer, add, lower.size(), known_slot);
   return found;
 }
 
@@ -1133,7 +1149,12 @@ ItemClassification Classifier::run(Item& item, std::string_view feed_language) {
         decltype(on_phrase)* found = nullptr;
         const PhraseIndex* index = nullptr;
         void word(std::string_view lower, std::size_t offset, bool ascii) override {
-          if (index->may_start(lower, ascii)) index->match_at(title, offset, *buffer, *found);
+          if (!ascii) {
+            if (index->may_start(lower, false)) index->match_at(title, offset, *buffer, *found);
+            return;
+          }
+          const std::size_t slot = index->ascii_slot(lower);  // `lower` is at `offset`, in upper or lower case
+          if (slot != npos) index->match_at(title, offset, *buffer, *found, lower.size(), slot);
         }
       } observer;
       observer.index = &phrase_index();

@@ -9,12 +9,17 @@
 
 namespace hrnews::detail {
 
+/// How `title_phrases_at` looks for phrases.
+enum class PhraseSearch {
+  folding,     ///< the general way: the text folded (case, accents, punctuation)
+  bytes,       ///< as classification does without language identification: ASCII bytes compared as they are when they decide
+  word_known,  ///< the same, told the first word's slot as language identification's observer is (when it is one)
+};
+
 /// The title phrases (their folded text: `open letter`) that begin at byte
-/// `start` of `title`, as classification finds them (`by_folding` false:
-/// comparing ASCII bytes as they are when it can) or by folding the text from
-/// there (`by_folding` true: the general way). When `without_folding` is given,
-/// it is set to whether the comparison of bytes as they are could decide.
-std::vector<std::string_view> title_phrases_at(std::string_view title, std::size_t start, bool by_folding,
+/// `start` of `title`, looked for in the given `way`. When `without_folding`
+/// is given, it is set to whether comparing bytes as they are could decide.
+std::vector<std::string_view> title_phrases_at(std::string_view title, std::size_t start, PhraseSearch way,
                                                bool* without_folding = nullptr);
 
 }  // namespace hrnews::detail

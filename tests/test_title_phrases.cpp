@@ -43,6 +43,7 @@ bool is_separator(char c) {
 }  // namespace
 
 TEST_CASE("title phrases compared with ASCII bytes as they are are those found by folding the title", "[classify]") {
+  using hrnews::detail::PhraseSearch;
   using hrnews::detail::title_phrases_at;
   std::uint32_t state = 4242;
   std::size_t places = 0, decided = 0, found = 0, found_decided = 0;
@@ -50,11 +51,14 @@ TEST_CASE("title phrases compared with ASCII bytes as they are are those found b
     const std::string title = random_title(state);
     for (std::size_t start = 0; start < title.size(); ++start) {
       if (is_separator(title[start])) continue;  // phrases are looked for where a word may start
-      bool without_folding = false;
-      const Found quick = title_phrases_at(title, start, false, &without_folding);
-      const Found folded = title_phrases_at(title, start, true);
+      bool without_folding = false, known_without_folding = false;
+      const Found quick = title_phrases_at(title, start, PhraseSearch::bytes, &without_folding);
+      const Found known = title_phrases_at(title, start, PhraseSearch::word_known, &known_without_folding);
+      const Found folded = title_phrases_at(title, start, PhraseSearch::folding);
       INFO("title: \"" << title << "\" from byte " << start);
       CHECK(quick == folded);
+      CHECK(known == folded);
+      CHECK(known_without_folding == without_folding);
       ++places;
       decided += without_folding;
       found += !folded.empty();
@@ -71,31 +75,32 @@ TEST_CASE("title phrases compared with ASCII bytes as they are are those found b
 
 TEST_CASE("a title phrase is found by its ASCII bytes however its words are spaced and cased", "[classify]") {
   using hrnews::detail::title_phrases_at;
+  constexpr auto bytes = hrnews::detail::PhraseSearch::bytes;
   bool without_folding = false;
   // (`open letter` is listed twice: a genre, and a type of intervention.)
-  CHECK(title_phrases_at("Joint OPEN  -  Letter: X", 6, false, &without_folding) == Found{"open letter", "open letter"});
+  CHECK(title_phrases_at("Joint OPEN  -  Letter: X", 6, bytes, &without_folding) == Found{"open letter", "open letter"});
   CHECK(without_folding);
   // A phrase that begins another one: both, in the order of the list of phrases.
-  CHECK(title_phrases_at("Released on bail", 0, false, &without_folding) == Found{"released on bail", "released"});
+  CHECK(title_phrases_at("Released on bail", 0, bytes, &without_folding) == Found{"released on bail", "released"});
   CHECK(without_folding);
-  CHECK(title_phrases_at("update", 0, false, &without_folding) == Found{"update"});
+  CHECK(title_phrases_at("update", 0, bytes, &without_folding) == Found{"update"});
   CHECK(without_folding);
   // A word that only begins like a phrase, or goes on with a digit.
-  CHECK(title_phrases_at("Updated list", 0, false, &without_folding).empty());
+  CHECK(title_phrases_at("Updated list", 0, bytes, &without_folding).empty());
   CHECK(without_folding);
-  CHECK(title_phrases_at("update2", 0, false, &without_folding).empty());
+  CHECK(title_phrases_at("update2", 0, bytes, &without_folding).empty());
   CHECK(without_folding);
-  CHECK(title_phrases_at("open letterX", 0, false, &without_folding).empty());
+  CHECK(title_phrases_at("open letterX", 0, bytes, &without_folding).empty());
   CHECK(without_folding);
   // Bytes >= 0x80 where the comparison needs them: folded.
-  CHECK(title_phrases_at("open\xC2\xA0letter", 0, false, &without_folding) == Found{"open letter", "open letter"});
+  CHECK(title_phrases_at("open\xC2\xA0letter", 0, bytes, &without_folding) == Found{"open letter", "open letter"});
   CHECK(!without_folding);
-  CHECK(title_phrases_at("communiqu\xC3\xA9 de presse", 0, false, &without_folding) ==
+  CHECK(title_phrases_at("communiqu\xC3\xA9 de presse", 0, bytes, &without_folding) ==
         Found{"communique de presse", "communique"});
   CHECK(!without_folding);
-  CHECK(title_phrases_at("update\xCC\x81", 0, false, &without_folding) == Found{"update"});  // a combining mark
+  CHECK(title_phrases_at("update\xCC\x81", 0, bytes, &without_folding) == Found{"update"});  // a combining mark
   CHECK(!without_folding);
   // The window of 64 bytes: the second word of a phrase too far away is not seen.
-  CHECK(title_phrases_at("open" + std::string(70, ' ') + "letter", 0, false, &without_folding).empty());
+  CHECK(title_phrases_at("open" + std::string(70, ' ') + "letter", 0, bytes, &without_folding).empty());
   CHECK(without_folding);
 }
