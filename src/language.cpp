@@ -603,23 +603,25 @@ LanguageGuess identify_language_until(std::string_view text, double stop_lead, s
     return best >= 0 && top - second >= (best == expected_index ? expected_lead : stop_lead);
   };
 
-  std::size_t i = 0;
-  bool stopped = false;  // decided in the plain part
-  {
-    // The plain ASCII part of the text (up to its first `<`, `&` or byte >=
-    // 0x80: all of most titles) needs none of the cases of the loop below:
-    // its words are runs of letters, each followed by a separator, read here
-    // word by word with the same flush and the same decision after each. The
-    // loop below takes over at the first word that reaches the end of that
-    // part, from the word's first letter (where its state is the same: no
-    // word being read).
-    // (A copy followed by zeros: the text is read 16 bytes at a time to its end.)
-    // Longer texts (rare here) are read by the loop below only.
-    char t[max_plain_copy + plain_padding];
-    const std::size_t copied = text.size() <= max_plain_copy ? text.size() : 0;
-    if (copied != 0) std::memcpy(t, text.data(), copied);
-    std::memset(t + copied, 0, plain_padding);
-    const std::size_t plain = plain_ascii_end(t, copied);
+  bool stopped = false;  // decided in a plain part
+  // A plain ASCII part of the text (up to the next `<`, `&` or byte >= 0x80:
+  // all of most titles, and the text between the tags of a summary) needs
+  // none of the cases of the loop below: its words are runs of letters, each
+  // followed by a separator, read here word by word with the same flush and
+  // the same decision after each. Read from `from`, where no word is being
+  // read (the beginning, or right after a tag or a character reference);
+  // returns where the loop below goes on: at the first word that reaches the
+  // end of that part, from the word's first letter (where its state is the
+  // same: no word being read), or at that end.
+  // (A copy followed by zeros: the text is read 16 bytes at a time to its end.)
+  // Longer texts (rare here) are read by the loop below only.
+  char t[max_plain_copy + plain_padding];
+  const std::size_t copied = text.size() <= max_plain_copy ? text.size() : 0;
+  if (copied != 0) std::memcpy(t, text.data(), copied);
+  std::memset(t + copied, 0, plain_padding);
+  auto read_plain = [&](std::size_t from) __attribute__((always_inline)) {
+    std::size_t i = from;
+    const std::size_t plain = i + plain_ascii_end(t + i, copied - i);
     while (i < plain) {
       if (ascii_lower[static_cast<unsigned char>(t[i])] == 0) {  // a separator after no word: nothing to do
         ++i;
@@ -639,7 +641,9 @@ LanguageGuess identify_language_until(std::string_view text, double stop_lead, s
         break;
       }
     }
-  }
+    return i;
+  };
+  std::size_t i = read_plain(0);
   while (!stopped && i < text.size()) {
     const char c = text[i];
     const auto b = static_cast<unsigned char>(c);
@@ -705,6 +709,7 @@ LanguageGuess identify_language_until(std::string_view text, double stop_lead, s
           if (close == std::string_view::npos) break;
           i = close + 1;
           if (decided(i)) break;
+          if (copied != 0) i = read_plain(i);
           continue;
         }
       }
@@ -717,6 +722,7 @@ LanguageGuess identify_language_until(std::string_view text, double stop_lead, s
         if (j < text.size() && text[j] == ';' && j > i + 1) {
           flush();
           i = j + 1;
+          if (copied != 0) i = read_plain(i);
           continue;
         }
       }
