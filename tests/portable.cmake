@@ -50,6 +50,7 @@ add_executable(hrnews_tests_portable
   test_classify.cpp
   test_title_words.cpp
   test_language_plain.cpp
+  test_language_tags.cpp
   test_heading_scan.cpp
   test_classify_short_title.cpp
   test_xml_input.cpp
