@@ -183,7 +183,7 @@ class WordTable {
     std::memcpy(&m1, length_masks[n].data() + 8, 8);
     w0 &= m0;
     w1 &= m1;
-    for (std::size_t i = hash(word) & mask;; i = (i + 1) & mask) {
+    for (std::size_t i = hash(w0, w1);; i = (i + 1) & mask) {
       if (lens_[i] == 0) return nullptr;
       if (lens_[i] == n && keys_[i][0] == w0 && keys_[i][1] == w1) return &weights_[i];
     }
@@ -201,17 +201,11 @@ class WordTable {
       for (std::size_t k = 0; k < n; ++k) t[n][k] = 0xFF;
     return t;
   }();
-  // Length, first two and last two bytes: enough to spread a few hundred short words, in constant time.
-  static std::size_t hash(std::string_view w) noexcept {
-    const auto at = [&w](std::size_t i) { return static_cast<std::uint32_t>(static_cast<unsigned char>(w[i])); };
-    std::uint32_t h = static_cast<std::uint32_t>(w.size()) * 0x9E3779B1u;
-    h ^= at(0) * 0x85EBCA6Bu;
-    h ^= at(w.size() - 1) * 0xC2B2AE35u;
-    if (w.size() > 2) h ^= at(1) * 0x27D4EB2Fu;
-    if (w.size() > 3) h ^= at(w.size() - 2) * 0x165667B1u;
-    // The top bits of a 64-bit product: every byte above reaches them (the
-    // low bits of the products above depend on the low bits of the bytes only).
-    return static_cast<std::size_t>((static_cast<std::uint64_t>(h) * 0x9E3779B97F4A7C15ULL) >> (64 - size_bits));
+  // The word's bytes as the two 8-byte numbers find_listed compares (zero
+  // after the word): its slot in two multiplications, the top bits of the
+  // second product (every byte reaches them).
+  static std::size_t hash(std::uint64_t k0, std::uint64_t k1) noexcept {
+    return static_cast<std::size_t>(((k0 ^ (k1 * 0xC2B2AE3D27D4EB4FULL)) * 0x9E3779B97F4A7C15ULL) >> (64 - size_bits));
   }
   void insert(std::string_view word, int lang, float weight, std::vector<std::array<float, LATIN_COUNT>>& given) {
     if (word.size() > max_len) return;
@@ -220,7 +214,7 @@ class WordTable {
     std::uint64_t k0, k1;
     std::memcpy(&k0, text, 8);
     std::memcpy(&k1, text + 8, 8);
-    for (std::size_t i = hash(word) & mask;; i = (i + 1) & mask) {
+    for (std::size_t i = hash(k0, k1);; i = (i + 1) & mask) {
       if (lens_[i] == 0) {
         keys_[i] = {k0, k1};
         lens_[i] = static_cast<std::uint8_t>(word.size());
@@ -550,8 +544,7 @@ LanguageGuess identify_language_until(std::string_view text, double stop_lead, s
   char word[word_cap + 16] = {};        // 16 bytes of slack: runs of letters are copied 16 (or 8) at a time
   std::size_t len = 0;
   bool too_long = false;
-  std::size_t words = 0;
-  unsigned words_mod3 = 0;        // words % 3, kept without a division
+  std::size_t words = 0;          // scored so far
   std::size_t other_letters = 0;  // letters of other scripts: no early stop then
   std::size_t ascii_letters = 0;  // added to the Latin count at the end
   std::size_t word_start = 0;  // where the word being read began
@@ -573,7 +566,6 @@ LanguageGuess identify_language_until(std::string_view text, double stop_lead, s
       const std::string_view w(word, len);
       score_word(w, s, table, endings_by_tail);
       ++words;
-      if (++words_mod3 == 3) words_mod3 = 0;
       if (word_start < observed_end &&
           (!word_ascii || observe_all ||
            (len < 32 && ((observer_filter[static_cast<unsigned char>(word[0])] >> len) & 1u) &&
@@ -587,7 +579,8 @@ LanguageGuess identify_language_until(std::string_view text, double stop_lead, s
   };
   // Stops early once one Latin-script language leads by `stop_lead` (checked every few words).
   auto decided = [&](std::size_t at) __attribute__((always_inline)) {
-    if (words_mod3 != 0 || other_letters != 0 || at < observe_until) return false;
+    // (The words before `observe_until`, all of a title, are let through by the first test alone.)
+    if (at < observe_until || other_letters != 0 || words % 3 != 0) return false;
     double top = 0.0, second = 0.0;
     int best = -1;
     for (int l = 0; l < LATIN_COUNT; ++l) {
