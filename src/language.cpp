@@ -561,18 +561,28 @@ LanguageGuess identify_language_until(std::string_view text, double stop_lead, s
   }();
   const std::uint32_t* const observer_shapes =
       observer_filter && observer->ascii_shapes ? observer->ascii_shapes : no_shape_filter.data();
+  // Without a filter, one that lets every word of fewer than 32 bytes through (longer ones: observe_all).
+  static constexpr std::array<std::uint32_t, 256> no_filter = [] {
+    std::array<std::uint32_t, 256> t{};
+    for (std::uint32_t& v : t) v = ~std::uint32_t{0};
+    return t;
+  }();
+  const std::uint32_t* const first_filter = observe_all ? no_filter.data() : observer_filter;
+  // Scores a word (lower case, `n` bytes at `w`, 16 bytes readable from `w`) that
+  // starts at `at` in the text, and hands it on to the observer.
+  auto take = [&](const char* w, std::size_t n, std::size_t at, bool ascii) __attribute__((always_inline)) {
+    score_word(std::string_view(w, n), s, table, endings_by_tail);
+    ++words;
+    if (at < observed_end &&
+        (!ascii ||
+         (n < 32 ? ((first_filter[static_cast<unsigned char>(w[0])] >> n) & 1u) &&
+                       ((observer_shapes[n * 32 + (static_cast<unsigned char>(w[0]) & 31u)] >>
+                         (static_cast<unsigned char>(w[n - 1]) & 31u)) & 1u)
+                 : observe_all)))
+      observer->word(std::string_view(w, n), at, ascii);
+  };
   auto flush = [&]() __attribute__((always_inline)) {
-    if (len > 0 && !too_long) {
-      const std::string_view w(word, len);
-      score_word(w, s, table, endings_by_tail);
-      ++words;
-      if (word_start < observed_end &&
-          (!word_ascii || observe_all ||
-           (len < 32 && ((observer_filter[static_cast<unsigned char>(word[0])] >> len) & 1u) &&
-            ((observer_shapes[len * 32 + (static_cast<unsigned char>(word[0]) & 31u)] >>
-              (static_cast<unsigned char>(word[len - 1]) & 31u)) & 1u))))
-        observer->word(w, word_start, word_ascii);
-    }
+    if (len > 0 && !too_long) take(word, len, word_start, word_ascii);
     len = 0;
     too_long = false;
     word_ascii = true;
@@ -626,9 +636,7 @@ LanguageGuess identify_language_until(std::string_view text, double stop_lead, s
       ascii_letters += n;
       i = e + 1;  // past the separator
       if (n > word_cap) continue;  // a word too long to score: no flush, no decision (as below)
-      len = n;
-      word_start = e - n;
-      flush();
+      take(word, n, e - n, true);  // what flush() does with this word
       if (decided(i)) {
         stopped = true;
         break;
