@@ -704,6 +704,8 @@ class Classifier {
   /// resolve_cached() for a category not in the cache; `entries`: those of its term, if any.
   [[gnu::noinline]] const Resolved& resolve_new(const Category& category, std::forward_list<CacheEntry>* entries);
   const std::vector<KnownRef>& prefix_places(std::string_view prefix);
+  /// prefix_places() for a prefix not in the cache.
+  [[gnu::noinline]] const std::vector<KnownRef>& prefix_places_new(std::string_view prefix);
 
   RefInfo info_of(const TermRef& ref) const;
   KnownRef known(TermRef ref) const {
@@ -921,8 +923,12 @@ std::vector<std::string_view> split_places(std::string_view prefix) {
   return parts;
 }
 
-const std::vector<Classifier::KnownRef>& Classifier::prefix_places(std::string_view prefix) {
+inline const std::vector<Classifier::KnownRef>& Classifier::prefix_places(std::string_view prefix) {
   if (std::vector<KnownRef>* cached = prefix_index_.find(prefix)) return *cached;
+  return prefix_places_new(prefix);
+}
+
+const std::vector<Classifier::KnownRef>& Classifier::prefix_places_new(std::string_view prefix) {
   std::vector<KnownRef> places;
   const Mask only = bit(country_) | bit(region_);
   if (only) {
@@ -1357,6 +1363,9 @@ inline void prefetch(const void* p) noexcept {
 /// promotion to an intervention moves the whole of it.
 void prefetch_fields(const Item& item) noexcept {
   const char* const p = reinterpret_cast<const char*>(&item);
+#if defined(__GNUC__)
+#pragma GCC unroll 64
+#endif
   for (std::size_t at = 0; at < sizeof(Item); at += 64) prefetch(p + at);
   prefetch(p + sizeof(Item) - 1);
 }
