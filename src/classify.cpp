@@ -1363,7 +1363,9 @@ inline void prefetch(const void* p) noexcept {
 /// promotion to an intervention moves the whole of it.
 void prefetch_fields(const Item& item) noexcept {
   const char* const p = reinterpret_cast<const char*>(&item);
-#if defined(__GNUC__)
+#if defined(__clang__)
+#pragma unroll
+#elif defined(__GNUC__)
 #pragma GCC unroll 64
 #endif
   for (std::size_t at = 0; at < sizeof(Item); at += 64) prefetch(p + at);
