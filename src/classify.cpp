@@ -85,14 +85,38 @@ std::string shorten(std::string_view s) {
   return std::string(s.substr(0, n)) + "…";
 }
 
-/// `a == b`, inline: the texts compared here (scheme ids, term codes, country
-/// codes) are short and mostly differ in length or first byte, where a call
-/// into the library's memcmp costs more than the comparison.
-inline bool same_text(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
+[[gnu::always_inline]] inline std::uint64_t load64(const char* p) noexcept {
+  std::uint64_t x;
+  std::memcpy(&x, p, 8);
+  return x;
+}
+
+[[gnu::always_inline]] inline std::uint32_t load32(const char* p) noexcept {
+  std::uint32_t x;
+  std::memcpy(&x, p, 4);
+  return x;
+}
+
+/// The `n` bytes at `a` and at `b` are the same: eight at a time (the last
+/// eight overlapping the ones before), or two overlapping fours, or one by one
+/// below four. Inline: the texts compared here are short.
+[[gnu::always_inline]] inline bool same_bytes(const char* a, const char* b, std::size_t n) noexcept {
+  if (n >= 8) {
+    for (std::size_t i = 0; i + 8 < n; i += 8)
+      if (load64(a + i) != load64(b + i)) return false;
+    return load64(a + n - 8) == load64(b + n - 8);
+  }
+  if (n >= 4) return load32(a) == load32(b) && load32(a + n - 4) == load32(b + n - 4);
+  for (std::size_t i = 0; i < n; ++i)
     if (a[i] != b[i]) return false;
   return true;
+}
+
+/// `a == b`, inline: the texts compared here (scheme ids, term codes, country
+/// codes, cache keys) are short and mostly differ in length, where a call into
+/// the library's memcmp costs more than the comparison.
+[[gnu::always_inline]] inline bool same_text(std::string_view a, std::string_view b) noexcept {
+  return a.size() == b.size() && same_bytes(a.data(), b.data(), a.size());
 }
 
 /// `a == b` for term references, code first (schemes are mostly the same).
@@ -103,12 +127,6 @@ inline bool same_ref(const TermRef& a, const TermRef& b) noexcept {
 template <class T>
 bool contains(const std::vector<T>& v, const T& x) {
   return std::find(v.begin(), v.end(), x) != v.end();
-}
-
-bool contains(const std::vector<TermRef>& v, const TermRef& x) {
-  for (const TermRef& r : v)
-    if (same_ref(r, x)) return true;
-  return false;
 }
 
 bool contains(const std::vector<std::string>& v, const std::string& x) {
@@ -629,29 +647,48 @@ namespace {
 // ---------------------------------------------------------------------------
 // The classifier: taxonomy roles, hint and label caches
 
-using detail::hash_text;
+/// A hash of `key` for the classifier's caches: like `detail::hash_text`, but
+/// the bytes after the last whole eight are read as the last eight (or two
+/// overlapping fours), not one at a time. A function of the bytes and of the
+/// machine's byte order (the caches find by exact comparison: no output
+/// depends on it).
+[[gnu::always_inline]] inline std::uint64_t key_hash(std::string_view key) noexcept {
+  constexpr std::uint64_t k = 0x9E3779B97F4A7C15ULL;
+  const char* const p = key.data();
+  const std::size_t n = key.size();
+  std::uint64_t h = n * k;
+  auto mix = [&h](std::uint64_t x) { h = (((h << 23) | (h >> 41)) ^ x) * k; };
+  if (n >= 8) {
+    for (std::size_t i = 0; i + 8 < n; i += 8) mix(load64(p + i));
+    mix(load64(p + n - 8));
+  } else if (n >= 4) {
+    mix((std::uint64_t{load32(p)} << 32) | load32(p + n - 4));
+  } else if (n > 0) {
+    mix(static_cast<unsigned char>(p[0]) | (static_cast<unsigned>(static_cast<unsigned char>(p[n / 2])) << 8) |
+        (static_cast<unsigned>(static_cast<unsigned char>(p[n - 1])) << 16));
+  }
+  return h ^ (h >> 29);
+}
 
 /// A faster way into a map from strings to `V` (a node-based map, whose keys
-/// and values never move): open addressing on `hash_text`, with views of the
+/// and values never move): open addressing on `key_hash`, with views of the
 /// map's own keys. Found: a pointer to the value; not found: null.
 template <class V>
 class TextIndex {
  public:
   V* find(std::string_view key) const noexcept {
     if (slots_.empty()) return nullptr;
-    const std::uint64_t h = hash_text(key);
+    const std::uint64_t h = key_hash(key);
     for (std::size_t i = static_cast<std::size_t>(h) & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
       const Slot& slot = slots_[i];
       if (!slot.value) return nullptr;
-      if (slot.hash == h && slot.key.size() == key.size() &&
-          (key.empty() || std::memcmp(slot.key.data(), key.data(), key.size()) == 0))
-        return slot.value;
+      if (slot.hash == h && same_text(slot.key, key)) return slot.value;
     }
   }
   /// Adds `key` (a view of the map's key, not yet indexed) for `value`.
   void insert(std::string_view key, V* value) {
     if (2 * (used_ + 1) > slots_.size()) grow();
-    place(Slot{hash_text(key), key, value});
+    place(Slot{key_hash(key), key, value});
     ++used_;
   }
 
@@ -696,13 +733,6 @@ class Classifier {
       else if (id == "theme") theme_ = i;
       else if (id == "mechanism") mechanism_ = i;
     }
-    if (genre_ != npos) {
-      for (const Phrase& p : title_phrases) {
-        if (p.cue != Cue::genre) continue;
-        TermRef ref{schemes[genre_].id, p.genre};
-        if (tax_.find(ref)) cue_refs_.emplace(p.genre, std::move(ref));
-      }
-    }
     if (genre_ != npos) {  // urgent-intervention and every genre narrower than it
       const Scheme& g = schemes[genre_];
       for (const Term& t : g.terms) {
@@ -716,6 +746,13 @@ class Classifier {
         }
       }
     }
+    if (genre_ != npos) {  // after appeal_genres_, which known() reads
+      for (const Phrase& p : title_phrases) {
+        if (p.cue != Cue::genre) continue;
+        TermRef ref{schemes[genre_].id, p.genre};
+        if (tax_.find(ref)) cue_refs_.emplace(p.genre, known(std::move(ref)));
+      }
+    }
   }
 
   ItemClassification run(Item& item, std::string_view feed_language);
@@ -727,8 +764,38 @@ class Classifier {
 
   using Mask = std::uint64_t;
 
+  /// What classification asks of a term reference, worked out once for the
+  /// references the classifier keeps (its caches, the title cues, the
+  /// violation finder's) instead of for every item they are found for.
+  struct RefInfo {
+    /// The taxonomy's term with exactly this scheme and code, or null. Terms
+    /// are unique per scheme and code: two references with terms are equal
+    /// exactly when their terms are the same object.
+    const Term* term = nullptr;
+    std::size_t scheme = npos;  // scheme_of(ref)
+    unsigned genre = 0;         // the genre_flag bits that hold
+  };
+  /// Bits of `RefInfo::genre`: the reference is a genre (of the genre scheme) that ...
+  enum : unsigned {
+    appeal_genre = 1,       // ... is urgent-intervention or narrower (is in appeal_genres_)
+    follow_up_genre = 2,    // ... is follow-up
+    press_release_genre = 4,  // ... is press-release
+    open_letter_genre = 8,  // ... is open-letter
+  };
+  /// A reference with its RefInfo.
+  struct KnownRef {
+    TermRef ref;
+    RefInfo info;
+  };
+  /// A term found for the item being classified: the reference (in a cache,
+  /// `cue_refs_`, the violation finder or `local_refs_`) and its RefInfo.
+  struct Found {
+    const TermRef* ref;
+    RefInfo info;
+  };
+
   struct Resolved {
-    std::vector<TermRef> refs;
+    std::vector<KnownRef> refs;
     std::vector<std::string> unknown;
   };
 
@@ -764,9 +831,22 @@ class Classifier {
   std::optional<TermRef> pick(std::string_view label, Mask hint, Mask only) const;
   Resolved resolve(std::string_view text, Mask hint) const;
   const Resolved& resolve_cached(const Category& category);
-  const std::vector<TermRef>& prefix_places(std::string_view prefix);
+  struct CacheEntry;
+  /// resolve_cached() for a category not in the cache; `entries`: those of its term, if any.
+  [[gnu::noinline]] const Resolved& resolve_new(const Category& category, std::forward_list<CacheEntry>* entries);
+  const std::vector<KnownRef>& prefix_places(std::string_view prefix);
+  /// prefix_places() for a prefix not in the cache.
+  [[gnu::noinline]] const std::vector<KnownRef>& prefix_places_new(std::string_view prefix);
 
-  void add_ref(Article& a, Intervention* iv, const TermRef& ref) const;
+  RefInfo info_of(const TermRef& ref) const;
+  KnownRef known(TermRef ref) const {
+    RefInfo info = info_of(ref);
+    return KnownRef{std::move(ref), info};
+  }
+  /// The RefInfo of a reference the violation finder returned (kept by address).
+  const RefInfo& text_info(const TermRef* ref);
+  /// Adds the terms of `found_` to the item's countries, regions, subjects and violations.
+  void add_found(Article& a, Intervention* iv) const;
 
   const Taxonomy& tax_;
   const ClassifyOptions& opt_;
@@ -786,19 +866,26 @@ class Classifier {
   // term -> its resolutions, one per category scheme it came with. Entries never
   // move once made (node-based containers), so pointers to their refs stay valid.
   std::unordered_map<std::string, std::forward_list<CacheEntry>> label_cache_;
-  std::unordered_map<std::string, std::vector<TermRef>> prefix_cache_;
+  std::unordered_map<std::string, std::vector<KnownRef>> prefix_cache_;
   TextIndex<std::forward_list<CacheEntry>> label_index_;  // into label_cache_
-  TextIndex<std::vector<TermRef>> prefix_index_;          // into prefix_cache_
+  TextIndex<std::vector<KnownRef>> prefix_index_;         // into prefix_cache_
   Resolved scratch_;
-  std::vector<TermRef> prefix_scratch_;
+  std::vector<KnownRef> prefix_scratch_;
   std::string text_buffer_;
   std::string title_buffer_;
   std::string feed_language_raw_;  // the feed language last given, and its primary subtag
   std::string feed_language_;
   // Per item: the terms found (pointers into the caches, `cue_refs_` or `local_refs_`).
-  std::vector<const TermRef*> found_;
-  std::deque<TermRef> local_refs_;
-  std::unordered_map<std::string_view, TermRef> cue_refs_;  // genre code -> ref, for the title phrases
+  std::vector<Found> found_;
+  std::deque<KnownRef> local_refs_;
+  std::unordered_map<std::string_view, KnownRef> cue_refs_;  // genre code -> ref, for the title phrases
+  // The violation finder's references met so far, by address (the finder outlives the classifier).
+  struct TextSlot {
+    const TermRef* ref = nullptr;
+    RefInfo info;
+  };
+  std::vector<TextSlot> text_infos_;
+  std::size_t text_infos_used_ = 0;
 };
 
 Classifier::Mask Classifier::hint_for(const std::string& scheme_text) {
@@ -870,8 +957,10 @@ Classifier::Resolved Classifier::resolve(std::string_view text, Mask hint) const
       start = i + 1;
     }
   }
-  auto add = [&r](TermRef ref) {
-    if (!contains(r.refs, ref)) r.refs.push_back(std::move(ref));
+  auto add = [this, &r](TermRef ref) {
+    for (const KnownRef& k : r.refs)
+      if (same_ref(k.ref, ref)) return;
+    r.refs.push_back(known(std::move(ref)));
   };
   if (seg.size() > max_segments || text.size() > max_split_bytes) {  // not a list of labels: one label
     if (auto ref = pick(trim(text), hint, 0)) add(std::move(*ref));
@@ -901,7 +990,7 @@ Classifier::Resolved Classifier::resolve(std::string_view text, Mask hint) const
   return r;
 }
 
-const Classifier::Resolved& Classifier::resolve_cached(const Category& category) {
+inline const Classifier::Resolved& Classifier::resolve_cached(const Category& category) {
   // By term first (one hash), then by scheme among the few schemes that term came with.
   std::forward_list<CacheEntry>* entries = nullptr;
   if (category.label.empty()) {
@@ -911,6 +1000,11 @@ const Classifier::Resolved& Classifier::resolve_cached(const Category& category)
       entries = known;
     }
   }
+  return resolve_new(category, entries);
+}
+
+const Classifier::Resolved& Classifier::resolve_new(const Category& category,
+                                                    std::forward_list<CacheEntry>* entries) {
   const Mask hint = hint_for(category.scheme);
   Resolved r = resolve(category.term, hint);
   if (r.refs.empty() && !category.label.empty() && category.label != category.term) {
@@ -960,13 +1054,17 @@ std::vector<std::string_view> split_places(std::string_view prefix) {
   return parts;
 }
 
-const std::vector<TermRef>& Classifier::prefix_places(std::string_view prefix) {
-  if (std::vector<TermRef>* known = prefix_index_.find(prefix)) return *known;
-  std::vector<TermRef> places;
+inline const std::vector<Classifier::KnownRef>& Classifier::prefix_places(std::string_view prefix) {
+  if (std::vector<KnownRef>* cached = prefix_index_.find(prefix)) return *cached;
+  return prefix_places_new(prefix);
+}
+
+const std::vector<Classifier::KnownRef>& Classifier::prefix_places_new(std::string_view prefix) {
+  std::vector<KnownRef> places;
   const Mask only = bit(country_) | bit(region_);
   if (only) {
     if (auto ref = pick(prefix, 0, only)) {
-      places.push_back(std::move(*ref));
+      places.push_back(known(std::move(*ref)));
     } else {
       const std::vector<std::string_view> parts = split_places(prefix);
       if (parts.size() > 1 && parts.size() <= max_segments_joined) {
@@ -976,7 +1074,8 @@ const std::vector<TermRef>& Classifier::prefix_places(std::string_view prefix) {
             places.clear();
             break;
           }
-          if (!contains(places, *one)) places.push_back(std::move(*one));
+          if (std::none_of(places.begin(), places.end(), [&](const KnownRef& k) { return same_ref(k.ref, *one); }))
+            places.push_back(known(std::move(*one)));
         }
       }
     }
@@ -1009,23 +1108,100 @@ std::pair<std::string_view, std::size_t> title_prefix(std::string_view title) {
   return {trim(title.substr(0, best)), best + len};
 }
 
-void Classifier::add_ref(Article& a, Intervention* iv, const TermRef& ref) const {
-  const std::size_t s = scheme_of(ref);
-  if (s == npos) return;
-  if (s == country_) {
-    if (!contains(a.countries, ref.code)) a.countries.push_back(ref.code);
-    return;
+Classifier::RefInfo Classifier::info_of(const TermRef& ref) const {
+  RefInfo info;
+  info.scheme = scheme_of(ref);
+  if (info.scheme != npos) {
+    // The term only when it has exactly this scheme and code (a lookup key
+    // joins the two: never trust it to tell them apart).
+    const Scheme& scheme = tax_.schemes()[info.scheme];
+    const Term* term = tax_.find(ref);
+    if (term && !scheme.terms.empty() && term >= &scheme.terms.front() && term <= &scheme.terms.back() &&
+        term->code == ref.code)
+      info.term = term;
   }
-  if (s == region_) {
-    if (!contains(a.regions, ref.code)) a.regions.push_back(ref.code);
-    return;
+  if (genre_ != npos && same_text(ref.scheme, tax_.schemes()[genre_].id)) {
+    if (contains(appeal_genres_, ref.code)) info.genre |= appeal_genre;
+    if (ref.code == "follow-up") info.genre |= follow_up_genre;
+    if (ref.code == "press-release") info.genre |= press_release_genre;
+    if (ref.code == "open-letter") info.genre |= open_letter_genre;
   }
-  if (contains(a.subjects, ref)) return;
-  if (iv && s == violation_) {
-    if (!contains(iv->violations, ref)) iv->violations.push_back(ref);
-    return;
+  return info;
+}
+
+const Classifier::RefInfo& Classifier::text_info(const TermRef* ref) {
+  // Open addressing on the address; the finder has a fixed set of references.
+  auto slot_of = [this](const TermRef* r) {
+    const auto h = static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(r)) * 0x9E3779B97F4A7C15ULL;
+    return static_cast<std::size_t>(h >> 32) & (text_infos_.size() - 1);
+  };
+  if (!text_infos_.empty()) {
+    for (std::size_t i = slot_of(ref);; i = (i + 1) & (text_infos_.size() - 1)) {
+      if (text_infos_[i].ref == ref) return text_infos_[i].info;
+      if (!text_infos_[i].ref) break;
+    }
   }
-  a.subjects.push_back(ref);
+  if (2 * (text_infos_used_ + 1) > text_infos_.size()) {
+    std::vector<TextSlot> old = std::move(text_infos_);
+    text_infos_.assign(old.empty() ? 64 : 2 * old.size(), TextSlot{});
+    for (const TextSlot& t : old) {
+      if (!t.ref) continue;
+      std::size_t i = slot_of(t.ref);
+      while (text_infos_[i].ref) i = (i + 1) & (text_infos_.size() - 1);
+      text_infos_[i] = t;
+    }
+  }
+  std::size_t i = slot_of(ref);
+  while (text_infos_[i].ref) i = (i + 1) & (text_infos_.size() - 1);
+  text_infos_[i] = TextSlot{ref, info_of(*ref)};
+  ++text_infos_used_;
+  return text_infos_[i].info;
+}
+
+void Classifier::add_found(Article& a, Intervention* iv) const {
+  // Where each term goes, counted first: each list grows once, to its exact size.
+  std::size_t countries = 0, regions = 0, subjects = 0, violations = 0;
+  for (const Found& f : found_) {
+    const std::size_t s = f.info.scheme;
+    if (s == npos) continue;
+    if (s == country_) ++countries;
+    else if (s == region_) ++regions;
+    else if (iv && s == violation_) ++violations;
+    else ++subjects;
+  }
+  // The terms of found_ differ from each other (run() adds none twice), and
+  // a country or region of found_ is of its scheme: each is compared only
+  // with what the item had before (the first n of its list).
+  const std::size_t had_countries = a.countries.size(), had_regions = a.regions.size(),
+                    had_subjects = a.subjects.size(), had_violations = iv ? iv->violations.size() : 0;
+  if (countries) a.countries.reserve(had_countries + countries);
+  if (regions) a.regions.reserve(had_regions + regions);
+  if (subjects) a.subjects.reserve(had_subjects + subjects);
+  if (violations) iv->violations.reserve(had_violations + violations);
+  auto had = [](const auto& list, std::size_t n, const auto& x) {
+    for (std::size_t k = 0; k < n; ++k)
+      if (list[k] == x) return true;
+    return false;
+  };
+  for (const Found& f : found_) {
+    const TermRef& ref = *f.ref;
+    const std::size_t s = f.info.scheme;
+    if (s == npos) continue;
+    if (s == country_) {
+      if (!had(a.countries, had_countries, ref.code)) a.countries.push_back(ref.code);
+      continue;
+    }
+    if (s == region_) {
+      if (!had(a.regions, had_regions, ref.code)) a.regions.push_back(ref.code);
+      continue;
+    }
+    if (had(a.subjects, had_subjects, ref)) continue;
+    if (iv && s == violation_) {
+      if (!had(iv->violations, had_violations, ref)) iv->violations.push_back(ref);
+      continue;
+    }
+    a.subjects.push_back(ref);
+  }
 }
 
 /// The first case reference in `text`, if any.
@@ -1083,19 +1259,32 @@ LanguageGuess Classifier::identify(const Article& a, std::string_view title, std
 
 ItemClassification Classifier::run(Item& item, std::string_view feed_language) {
   ItemClassification out;
-  std::vector<const TermRef*>& found = found_;
+  std::vector<Found>& found = found_;
   found.clear();
   local_refs_.clear();
-  auto note = [&found](const TermRef& ref) {
-    for (const TermRef* f : found)
-      if (f == &ref || same_ref(*f, ref)) return;
-    found.push_back(&ref);
+  unsigned found_genres = 0;  // the RefInfo::genre bits of the terms in `found`, together
+  // Whether `found` has this term: by the taxonomy's term (a pointer) when both have one.
+  auto has = [&found](const TermRef& ref, const RefInfo& info) {
+    for (const Found& f : found) {
+      if (f.info.term && info.term) {
+        if (f.info.term == info.term) return true;
+      } else if (same_ref(*f.ref, ref)) {
+        return true;
+      }
+    }
+    return false;
   };
+  auto note_found = [&](const TermRef& ref, const RefInfo& info) {
+    if (has(ref, info)) return;
+    found.push_back(Found{&ref, info});
+    found_genres |= info.genre;
+  };
+  auto note = [&](const KnownRef& k) { note_found(k.ref, k.info); };
   // A ref that lives only as long as this item: kept in local_refs_, which never moves its elements.
-  auto note_local = [&](TermRef ref) {
-    for (const TermRef* f : found)
-      if (same_ref(*f, ref)) return;
-    found.push_back(&local_refs_.emplace_back(std::move(ref)));
+  auto note_local = [&](const KnownRef& k) {
+    if (has(k.ref, k.info)) return;
+    found.push_back(Found{&local_refs_.emplace_back(k).ref, k.info});
+    found_genres |= k.info.genre;
   };
 
   {
@@ -1105,7 +1294,7 @@ ItemClassification Classifier::run(Item& item, std::string_view feed_language) {
         if (c.term.empty() && c.label.empty()) continue;
         const Resolved& r = resolve_cached(c);
         const bool stable = &r != &scratch_;
-        for (const TermRef& ref : r.refs) {
+        for (const KnownRef& ref : r.refs) {
           if (stable) note(ref);
           else note_local(ref);
         }
@@ -1123,9 +1312,9 @@ ItemClassification Classifier::run(Item& item, std::string_view feed_language) {
     if (opt_.title_prefixes) {
       const auto [prefix, after] = title_prefix(title);
       if (!prefix.empty() && prefix.size() <= 100) {
-        const std::vector<TermRef>& places = prefix_places(prefix);
+        const std::vector<KnownRef>& places = prefix_places(prefix);
         const bool stable = &places != &prefix_scratch_;
-        for (const TermRef& p : places) {
+        for (const KnownRef& p : places) {
           if (stable) note(p);
           else note_local(p);
         }
@@ -1181,7 +1370,7 @@ ItemClassification Classifier::run(Item& item, std::string_view feed_language) {
       return genre_ != npos && same_text(r.scheme, tax_.schemes()[genre_].id) && contains(appeal_genres_, r.code);
     };
     for (const TermRef& r : a.subjects) appeal = appeal || is_appeal(r);
-    for (const TermRef* r : found) appeal = appeal || is_appeal(*r);
+    appeal = appeal || (found_genres & appeal_genre) != 0;
 
     Intervention* iv = std::get_if<Intervention>(&item);
     std::optional<CaseReference> ref;
@@ -1192,16 +1381,16 @@ ItemClassification Classifier::run(Item& item, std::string_view feed_language) {
     const bool appeal_ref =
         ref && (ref->scheme() == CaseScheme::observatory || ref->scheme() == CaseScheme::amnesty_ua);
     if (!iv && (appeal || appeal_ref)) {
-      auto has_genre = [&](std::string_view code) {
+      auto has_genre = [&](std::string_view code, unsigned flag) {
         return std::any_of(a.subjects.begin(), a.subjects.end(), [&](const TermRef& r) { return genre_is(r, code); }) ||
-               std::any_of(found.begin(), found.end(), [&](const TermRef* r) { return genre_is(*r, code); });
+               (found_genres & flag) != 0;
       };
       InterventionType type = InterventionType::urgent_appeal;
-      if (has_genre("follow-up") || (ref && ref->is_follow_up()) || title_says(Cue::follow_up))
+      if (has_genre("follow-up", follow_up_genre) || (ref && ref->is_follow_up()) || title_says(Cue::follow_up))
         type = InterventionType::follow_up;
-      else if (has_genre("press-release") || title_says(Cue::press_release))
+      else if (has_genre("press-release", press_release_genre) || title_says(Cue::press_release))
         type = InterventionType::press_release;
-      else if (has_genre("open-letter") || title_says(Cue::open_letter))
+      else if (has_genre("open-letter", open_letter_genre) || title_says(Cue::open_letter))
         type = InterventionType::open_letter;
       else if (title_says(Cue::closing))
         type = InterventionType::closing;
@@ -1231,7 +1420,7 @@ ItemClassification Classifier::run(Item& item, std::string_view feed_language) {
     if (iv && iv->case_ref && iv->case_ref->scheme() == CaseScheme::observatory && country_ != npos) {
       if (auto alpha2 = country_from_alpha3(iv->case_ref->country())) {
         TermRef place{tax_.schemes()[country_].id, *alpha2};
-        if (tax_.find(place)) note_local(std::move(place));
+        if (tax_.find(place)) note_local(known(std::move(place)));
       }
     }
   }
@@ -1253,7 +1442,7 @@ ItemClassification Classifier::run(Item& item, std::string_view feed_language) {
       // The body only for appeals, which describe the case; its beginning is enough.
       if (a.content && std::holds_alternative<Intervention>(item))
         text_terms_->find_refs(head(a.content->value, max_text_terms_scan), text_found_);
-      for (const TermRef* ref : text_found_) note(*ref);
+      for (const TermRef* ref : text_found_) note_found(*ref, text_info(ref));
     }
     if (opt_.intervention_text)
       // Most bodies have no heading at all: for them the cheap test alone runs
@@ -1268,8 +1457,7 @@ ItemClassification Classifier::run(Item& item, std::string_view feed_language) {
 
   Article& a = article_of(item);
   Intervention* iv = std::get_if<Intervention>(&item);
-  a.subjects.reserve(a.subjects.size() + found.size());
-  for (const TermRef* ref : found) add_ref(a, iv, *ref);
+  add_found(a, iv);
 
   // Language (identified above, before the item could change kind).
   // An item language equal to the feed's (an Atom entry inheriting the feed's
@@ -1311,6 +1499,11 @@ inline void prefetch(const void* p) noexcept {
 /// promotion to an intervention moves the whole of it.
 void prefetch_fields(const Item& item) noexcept {
   const char* const p = reinterpret_cast<const char*>(&item);
+#if defined(__clang__)
+#pragma unroll
+#elif defined(__GNUC__)
+#pragma GCC unroll 64
+#endif
   for (std::size_t at = 0; at < sizeof(Item); at += 64) prefetch(p + at);
   prefetch(p + sizeof(Item) - 1);
 }

@@ -59,7 +59,8 @@ inline std::size_t reference_slash(std::string_view text) noexcept {
 /// The first reference `find_case_references(text)` would return — or, with
 /// `appeals_only`, the first of those that is an Observatory or Amnesty UA
 /// reference — found without building the list: the search stops there.
-inline std::optional<CaseReference> first_case_reference(std::string_view text, bool appeals_only) {
+[[gnu::always_inline]] inline std::optional<CaseReference> first_case_reference(std::string_view text,
+                                                                              bool appeals_only) {
   const std::size_t slash = reference_slash(text);
   if (slash == std::string_view::npos) return std::nullopt;
   return first_case_reference_searched(text, appeals_only, slash);
