@@ -9,6 +9,8 @@
 #include <cstring>
 #include <deque>
 #include <forward_list>
+#include <memory>
+#include <optional>
 #include <stdexcept>
 #include <unordered_map>
 #include <unordered_set>
@@ -142,13 +144,23 @@ const TextTermFinder& text_finder(const Taxonomy& taxonomy) {
     static const TextTermFinder builtin(taxonomy, "violation");
     return builtin;
   }
-  thread_local const Taxonomy* last = nullptr;
-  thread_local std::unique_ptr<TextTermFinder> finder;
-  if (!finder || last != &taxonomy) {
-    finder = std::make_unique<TextTermFinder>(taxonomy, "violation");
-    last = &taxonomy;
+  // A user taxonomy's finder is kept for the next classification on this
+  // thread while the violation scheme it was built from is unchanged. That is
+  // told by comparing the scheme itself, not the taxonomy's address: a
+  // taxonomy assigned anew, or made where a destroyed one was, has the same
+  // address and other terms.
+  struct Kept {
+    std::unique_ptr<TextTermFinder> finder;
+    std::optional<Scheme> scheme;  // what it was built from; none: the taxonomy had no violation scheme
+  };
+  thread_local Kept kept;
+  const Scheme* scheme = taxonomy.find_scheme("violation");
+  const bool same = kept.finder && (scheme ? kept.scheme && *kept.scheme == *scheme : !kept.scheme);
+  if (!same) {
+    kept.finder = std::make_unique<TextTermFinder>(taxonomy, "violation");
+    kept.scheme = scheme ? std::optional<Scheme>(*scheme) : std::nullopt;
   }
-  return *finder;
+  return *kept.finder;
 }
 
 // ---------------------------------------------------------------------------
