@@ -202,18 +202,29 @@ bool title_says_follow_up(std::string_view title) {
   return false;
 }
 
-std::optional<CaseReference> item_case_reference(const Item& item) {
+namespace {
+
+/// True when `hint` names `text` (the same characters at the same address).
+bool names_text(std::string_view hint, const std::string& text) noexcept {
+  return hint.data() == text.data() && hint.size() == text.size();
+}
+
+/// `item_case_reference(item)`, without searching again what `hint` says holds no reference.
+std::optional<CaseReference> case_reference_of(const Item& item, const detail::ReferenceHint* hint) {
   if (const auto* iv = std::get_if<Intervention>(&item))
     if (iv->case_ref && iv->case_ref->scheme() != CaseScheme::unknown) return iv->case_ref;
   const Article& a = article_of(item);
+  // An appeal reference is a reference: where there is none of any scheme there is none of these.
   auto first = [](std::string_view text) { return detail::first_case_reference(text, true); };
-  if (auto r = first(a.title.value)) return r;
-  if (a.summary)
+  if (!hint || !names_text(hint->title, a.title.value))
+    if (auto r = first(a.title.value)) return r;
+  if (a.summary && (!hint || !names_text(hint->summary, a.summary->value)))
     if (auto r = first(a.summary->value)) return r;
-  for (const Category& c : a.categories) {
-    if (auto r = first(c.term)) return r;
-    if (auto r = first(c.label)) return r;
-  }
+  if (!hint || hint->categories != a.categories.data() || hint->category_count != a.categories.size())
+    for (const Category& c : a.categories) {
+      if (auto r = first(c.term)) return r;
+      if (auto r = first(c.label)) return r;
+    }
   if (a.content && std::holds_alternative<Intervention>(item)) {
     std::string_view body = a.content->value;
     if (body.size() > max_content_scan) {
@@ -221,10 +232,23 @@ std::optional<CaseReference> item_case_reference(const Item& item) {
       while (n > 0 && (static_cast<unsigned char>(body[n]) & 0xC0) == 0x80) --n;
       body = body.substr(0, n);
     }
+    const std::string_view head = hint ? hint->content_head : std::string_view();
+    if (!head.empty() && head.data() == body.data() && head.size() <= body.size()) {
+      // The head has no slash that may end a reference's digits, and whether a
+      // slash is one depends only on the bytes before it: the first such slash
+      // of the body, if any, is at or after the head's end.
+      const std::size_t slash = detail::reference_slash_from(body, head.size());
+      if (slash == std::string_view::npos) return std::nullopt;
+      return detail::first_case_reference_searched(body, true, slash);
+    }
     if (auto r = first(body)) return r;
   }
   return std::nullopt;
 }
+
+}  // namespace
+
+std::optional<CaseReference> item_case_reference(const Item& item) { return case_reference_of(item, nullptr); }
 
 std::optional<UrlLanguage> split_url_language(std::string_view url) {
   const std::optional<MarkerSpan> m = url_marker(url);
@@ -246,10 +270,14 @@ Relater::Relater(Collection& c, const RelateOptions& options)
   stems_.reserve(n_);
 }
 
-void Relater::add(std::size_t i) {
+void Relater::add(std::size_t i) { add(i, nullptr); }
+
+void Relater::add(std::size_t i, const ReferenceHint& hint) { add(i, &hint); }
+
+void Relater::add(std::size_t i, const ReferenceHint* hint) {
   Item& item = c_.items[i];
   // 1. References.
-  std::optional<CaseReference> ref = item_case_reference(item);
+  std::optional<CaseReference> ref = case_reference_of(item, hint);
   if (options_.case_references && ref)
     if (auto* iv = std::get_if<Intervention>(&item); iv && !iv->case_ref) {
       iv->case_ref = ref;

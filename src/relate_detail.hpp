@@ -16,6 +16,8 @@
 #include <hrnews/collection.hpp>
 #include <hrnews/relate.hpp>
 
+#include "classify_detail.hpp"
+
 namespace hrnews::detail {
 
 /// `relate(collection, options)` is `Relater r(collection, options)`, then
@@ -28,10 +30,15 @@ class Relater {
   Relater(Collection& collection, const RelateOptions& options);
   /// Takes the facts of item `i` (indexes in order: 0, 1, …).
   void add(std::size_t i);
+  /// `add(i)` right after item `i` was classified: what `hint` says holds no
+  /// case reference is not searched again (the result is the same).
+  void add(std::size_t i, const ReferenceHint& hint);
   /// Joins translations and chains follow-ups; what was added.
   RelateResult finish();
 
  private:
+  void add(std::size_t i, const ReferenceHint* hint);
+
   /// An item URL with a language marker: the views are into the item's URL.
   struct Stem {
     std::uint64_t hash;
