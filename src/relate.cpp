@@ -147,11 +147,6 @@ bool has_phrase(const std::string& padded, std::string_view phrase) {
   return padded.find(p) != std::string::npos;
 }
 
-/// The effective language of an item: its own, else the feed's (primary subtag).
-std::string language_of(const Article& a, std::string_view feed_language) {
-  return primary(a.language.empty() ? feed_language : std::string_view(a.language));
-}
-
 void add_relation(Article& a, RelationType rel, const std::string& target, std::size_t& counter) {
   for (const Relation& r : a.related)
     if (r.rel == rel && r.id_or_url == target) return;
@@ -265,6 +260,8 @@ namespace detail {
 Relater::Relater(Collection& c, const RelateOptions& options)
     : c_(c), options_(options), n_(c.items.size()), feed_lang_(primary(c.feed.language)) {
   if (!options_.translations && !options_.follow_ups) return;
+  langs_.push_back(feed_lang_);
+  lang_ids_.emplace(feed_lang_, 0);
   lang_.resize(n_);
   inferred_.resize(n_);
   stems_.reserve(n_);
@@ -286,7 +283,8 @@ void Relater::add(std::size_t i, const ReferenceHint* hint) {
   if (!options_.translations && !options_.follow_ups) return;
 
   const Article& a = article_of(item);
-  lang_[i] = a.language.empty() ? feed_lang_ : language_of(a, c_.feed.language);  // feed_lang_: primary(feed language)
+  // The effective language: the item's own, else the feed's (primary subtag).
+  lang_[i] = a.language.empty() ? 0 : language_id(a.language);
   inferred_[i] = a.language_inferred;
 
   // 2. Cases and their versions.
@@ -311,12 +309,21 @@ void Relater::add(std::size_t i, const ReferenceHint* hint) {
   }
 }
 
+std::uint32_t Relater::language_id(std::string_view tag) {
+  const std::string_view subtag = tag.substr(0, tag.find_first_of("-_"));
+  if (ascii_iequal(subtag, langs_[last_lang_])) return last_lang_;  // items mostly share a language
+  std::string key = lower_ascii(subtag);
+  const auto [it, added] = lang_ids_.emplace(std::move(key), static_cast<std::uint32_t>(langs_.size()));
+  if (added) langs_.push_back(it->first);
+  return last_lang_ = it->second;
+}
+
 RelateResult Relater::finish() {
   RelateResult result = result_;
   const std::size_t n = n_;
   if (n == 0 || (!options_.translations && !options_.follow_ups)) return result;
-  const std::vector<std::string>& lang = lang_;
-  const std::string& feed_lang = feed_lang_;
+  const std::vector<std::uint32_t>& lang = lang_;  // equal ids: equal languages
+  auto no_language = [this](std::size_t i) { return langs_[lang_[i]].empty(); };
   Collection& c = c_;
 
   // 3. Translation groups.
@@ -331,7 +338,7 @@ RelateResult Relater::finish() {
       for (auto& [vk, members] : versions)
         for (std::size_t k = 1; k < members.size(); ++k)
           for (std::size_t m = 0; m < k; ++m)
-            if (lang[members[k]] != lang[members[m]] && !lang[members[k]].empty() && !lang[members[m]].empty())
+            if (lang[members[k]] != lang[members[m]] && !no_language(members[k]) && !no_language(members[m]))
               join(members[m], members[k]);
     // URL stems: the URLs with a language marker, chained by a hash of the
     // stem (the URL with `*` for its marker) so that only URLs of one hash are
@@ -386,7 +393,7 @@ RelateResult Relater::finish() {
   // The original of each group.
   auto better_original = [&](std::size_t a, std::size_t b) {  // true when a is the better original
     auto rank = [&](std::size_t i) {
-      return std::make_tuple(!feed_lang.empty() && lang[i] == feed_lang && !inferred_[i] ? 0 : 1,
+      return std::make_tuple(!feed_lang_.empty() && lang[i] == 0 && !inferred_[i] ? 0 : 1,  // 0: the feed's
                              inferred_[i] ? 1 : 0, i);
     };
     return rank(a) < rank(b);

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -52,7 +53,13 @@ class Relater {
   std::size_t n_;
   std::string feed_lang_;  // primary subtag of the feed language
   RelateResult result_;
-  std::vector<std::string> lang_;             // per item: its effective language (primary subtag)
+  /// The id of a language tag's primary subtag (the same for the same subtag in any case).
+  std::uint32_t language_id(std::string_view tag);
+
+  std::vector<std::uint32_t> lang_;           // per item: its effective language (primary subtag), an index into langs_
+  std::vector<std::string> langs_;            // the effective languages met, each once, lower case; [0]: the feed's
+  std::unordered_map<std::string, std::uint32_t> lang_ids_;  // langs_ -> index
+  std::uint32_t last_lang_ = 0;               // the id language_id gave last
   std::vector<bool> inferred_;                // per item: its language was inferred
   std::vector<Stem> stems_;                   // in item order
   bool hreflang_ = false;                     // some item has a link with hreflang
