@@ -219,7 +219,8 @@ std::optional<CaseReference> case_reference_of(const Item& item, const detail::R
   if (!hint || hint->categories != a.categories.data() || hint->category_count != a.categories.size())
     for (const Category& c : a.categories) {
       if (auto r = first(c.term)) return r;
-      if (auto r = first(c.label)) return r;
+      if (!c.label.empty())  // most categories have a term only
+        if (auto r = first(c.label)) return r;
     }
   if (a.content && std::holds_alternative<Intervention>(item)) {
     std::string_view body = a.content->value;
