@@ -301,13 +301,15 @@ void Relater::add(std::size_t i, const ReferenceHint* hint) {
   for (const Link& l : a.links) hreflang_ = hreflang_ || !l.hreflang.empty();
   if (a.url.empty()) return;
   if (const auto m = url_marker(a.url)) {
-    const std::string_view url = a.url;
-    const std::string_view before = url.substr(0, m->at), after = url.substr(m->at + m->len);
-    stem_.resize(before.size() + 1 + after.size());
+    const char* const url = a.url.data();  // the marker is url[at, at + len), within the URL
+    const std::string_view before(url, m->at), marker(url + m->at, m->len),
+        after(url + m->at + m->len, a.url.size() - m->at - m->len);
+    const std::size_t size = before.size() + 1 + after.size();
+    if (stem_.size() < size) stem_.resize(size);  // only grows: its first `size` bytes are the stem
     std::memcpy(&stem_[0], before.data(), before.size());
     stem_[before.size()] = '*';
     std::memcpy(&stem_[before.size() + 1], after.data(), after.size());
-    stems_.push_back(Stem{hash_text(stem_), i, before, url.substr(m->at, m->len), after});
+    stems_.push_back(Stem{hash_text(std::string_view(stem_.data(), size)), i, before, marker, after});
   }
 }
 

@@ -63,7 +63,7 @@ class Relater {
   std::vector<bool> inferred_;                // per item: its language was inferred
   std::vector<Stem> stems_;                   // in item order
   bool hreflang_ = false;                     // some item has a link with hreflang
-  std::string stem_;                          // reused
+  std::string stem_;                          // reused, only grows: a stem is its beginning
   // Cases and their versions: case key -> (follow-up number, mark) -> items.
   std::map<std::string, std::map<VersionKey, std::vector<std::size_t>>> cases_;
 };
