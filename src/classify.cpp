@@ -769,6 +769,9 @@ class Classifier {
 
   ItemClassification run(Item& item, std::string_view feed_language);
 
+  /// What `run` learnt of the item's case references (reset by the caller before each run).
+  detail::ReferenceHint reference_hint;
+
  private:
   /// The language of `a`'s title (`title`: without its place prefix) and summary.
   LanguageGuess identify(const Article& a, std::string_view title, std::string_view feed_language,
@@ -1388,7 +1391,11 @@ ItemClassification Classifier::run(Item& item, std::string_view feed_language) {
     std::optional<CaseReference> ref;
     if (!iv || !iv->case_ref) {
       ref = first_reference(a.title.value);
-      if (!ref && a.summary) ref = first_reference(a.summary->value);
+      if (!ref) reference_hint.title = a.title.value;
+      if (!ref && a.summary) {
+        ref = first_reference(a.summary->value);
+        if (!ref) reference_hint.summary = a.summary->value;
+      }
     }
     const bool appeal_ref =
         ref && (ref->scheme() == CaseScheme::observatory || ref->scheme() == CaseScheme::amnesty_ua);
@@ -1425,8 +1432,17 @@ ItemClassification Classifier::run(Item& item, std::string_view feed_language) {
         ref = first_reference(iv->categories[k].term);
         if (!ref) ref = first_reference(iv->categories[k].label);
       }
+      if (!ref) {
+        reference_hint.categories = iv->categories.data();
+        reference_hint.category_count = iv->categories.size();
+      }
       // References stand near the top of an appeal: the beginning of the body is enough.
-      if (!ref && iv->content) ref = first_reference(std::string_view(iv->content->value).substr(0, max_body_scan));
+      if (!ref && iv->content) {
+        const std::string_view head = std::string_view(iv->content->value).substr(0, max_body_scan);
+        const std::size_t slash = detail::reference_slash(head);
+        if (slash == npos) reference_hint.content_head = head;
+        else ref = detail::first_case_reference_searched(head, false, slash);
+      }
       if (ref) iv->case_ref = std::move(*ref);
     }
     if (iv && iv->case_ref && iv->case_ref->scheme() == CaseScheme::observatory && country_ != npos) {
@@ -1628,7 +1644,8 @@ void classify(Collection& collection, const Taxonomy& taxonomy, const ClassifyOp
 }
 
 void detail::classify_items(Collection& collection, const Taxonomy& taxonomy, const ClassifyOptions& options,
-                            void (*after_item)(void* context, std::size_t index), void* context) {
+                            void (*after_item)(void* context, std::size_t index, const ReferenceHint& hint),
+                            void* context) {
   std::vector<Diagnostic> added;
   auto note = [&added](std::string code, Severity severity, std::string message, std::string path = {}) {
     Diagnostic d;
@@ -1662,8 +1679,9 @@ void detail::classify_items(Collection& collection, const Taxonomy& taxonomy, co
     // Items were read long before: fetch the next ones' fields, then what they point to.
     if (i + 2 < n) prefetch_fields(collection.items[i + 2]);
     if (i + 1 < n) prefetch_pointees(collection.items[i + 1]);
+    classifier.reference_hint = {};
     ItemClassification r = classifier.run(collection.items[i], collection.feed.language);
-    if (after_item) after_item(context, i);  // while the item is in cache
+    if (after_item) after_item(context, i, classifier.reference_hint);  // while the item is in cache
     for (std::string& label : r.unknown_labels) {
       auto it = unknown_at.find(label);
       if (it != unknown_at.end()) ++unknown[it->second].second;

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <cstring>
 #include <functional>
+#include <limits>
 #include <map>
 #include <numeric>
 #include <unordered_map>
@@ -147,11 +148,6 @@ bool has_phrase(const std::string& padded, std::string_view phrase) {
   return padded.find(p) != std::string::npos;
 }
 
-/// The effective language of an item: its own, else the feed's (primary subtag).
-std::string language_of(const Article& a, std::string_view feed_language) {
-  return primary(a.language.empty() ? feed_language : std::string_view(a.language));
-}
-
 void add_relation(Article& a, RelationType rel, const std::string& target, std::size_t& counter) {
   for (const Relation& r : a.related)
     if (r.rel == rel && r.id_or_url == target) return;
@@ -202,18 +198,30 @@ bool title_says_follow_up(std::string_view title) {
   return false;
 }
 
-std::optional<CaseReference> item_case_reference(const Item& item) {
+namespace {
+
+/// True when `hint` names `text` (the same characters at the same address).
+bool names_text(std::string_view hint, const std::string& text) noexcept {
+  return hint.data() == text.data() && hint.size() == text.size();
+}
+
+/// `item_case_reference(item)`, without searching again what `hint` says holds no reference.
+std::optional<CaseReference> case_reference_of(const Item& item, const detail::ReferenceHint* hint) {
   if (const auto* iv = std::get_if<Intervention>(&item))
     if (iv->case_ref && iv->case_ref->scheme() != CaseScheme::unknown) return iv->case_ref;
   const Article& a = article_of(item);
+  // An appeal reference is a reference: where there is none of any scheme there is none of these.
   auto first = [](std::string_view text) { return detail::first_case_reference(text, true); };
-  if (auto r = first(a.title.value)) return r;
-  if (a.summary)
+  if (!hint || !names_text(hint->title, a.title.value))
+    if (auto r = first(a.title.value)) return r;
+  if (a.summary && (!hint || !names_text(hint->summary, a.summary->value)))
     if (auto r = first(a.summary->value)) return r;
-  for (const Category& c : a.categories) {
-    if (auto r = first(c.term)) return r;
-    if (auto r = first(c.label)) return r;
-  }
+  if (!hint || hint->categories != a.categories.data() || hint->category_count != a.categories.size())
+    for (const Category& c : a.categories) {
+      if (auto r = first(c.term)) return r;
+      if (!c.label.empty())  // most categories have a term only
+        if (auto r = first(c.label)) return r;
+    }
   if (a.content && std::holds_alternative<Intervention>(item)) {
     std::string_view body = a.content->value;
     if (body.size() > max_content_scan) {
@@ -221,10 +229,23 @@ std::optional<CaseReference> item_case_reference(const Item& item) {
       while (n > 0 && (static_cast<unsigned char>(body[n]) & 0xC0) == 0x80) --n;
       body = body.substr(0, n);
     }
+    const std::string_view head = hint ? hint->content_head : std::string_view();
+    if (!head.empty() && head.data() == body.data() && head.size() <= body.size()) {
+      // The head has no slash that may end a reference's digits, and whether a
+      // slash is one depends only on the bytes before it: the first such slash
+      // of the body, if any, is at or after the head's end.
+      const std::size_t slash = detail::reference_slash_from(body, head.size());
+      if (slash == std::string_view::npos) return std::nullopt;
+      return detail::first_case_reference_searched(body, true, slash);
+    }
     if (auto r = first(body)) return r;
   }
   return std::nullopt;
 }
+
+}  // namespace
+
+std::optional<CaseReference> item_case_reference(const Item& item) { return case_reference_of(item, nullptr); }
 
 std::optional<UrlLanguage> split_url_language(std::string_view url) {
   const std::optional<MarkerSpan> m = url_marker(url);
@@ -241,15 +262,21 @@ namespace detail {
 Relater::Relater(Collection& c, const RelateOptions& options)
     : c_(c), options_(options), n_(c.items.size()), feed_lang_(primary(c.feed.language)) {
   if (!options_.translations && !options_.follow_ups) return;
+  langs_.push_back(feed_lang_);
+  lang_ids_.emplace(feed_lang_, 0);
   lang_.resize(n_);
   inferred_.resize(n_);
   stems_.reserve(n_);
 }
 
-void Relater::add(std::size_t i) {
+void Relater::add(std::size_t i) { add(i, nullptr); }
+
+void Relater::add(std::size_t i, const ReferenceHint& hint) { add(i, &hint); }
+
+void Relater::add(std::size_t i, const ReferenceHint* hint) {
   Item& item = c_.items[i];
   // 1. References.
-  std::optional<CaseReference> ref = item_case_reference(item);
+  std::optional<CaseReference> ref = case_reference_of(item, hint);
   if (options_.case_references && ref)
     if (auto* iv = std::get_if<Intervention>(&item); iv && !iv->case_ref) {
       iv->case_ref = ref;
@@ -258,7 +285,8 @@ void Relater::add(std::size_t i) {
   if (!options_.translations && !options_.follow_ups) return;
 
   const Article& a = article_of(item);
-  lang_[i] = a.language.empty() ? feed_lang_ : language_of(a, c_.feed.language);  // feed_lang_: primary(feed language)
+  // The effective language: the item's own, else the feed's (primary subtag).
+  lang_[i] = a.language.empty() ? 0 : language_id(a.language);
   inferred_[i] = a.language_inferred;
 
   // 2. Cases and their versions.
@@ -273,22 +301,33 @@ void Relater::add(std::size_t i) {
   for (const Link& l : a.links) hreflang_ = hreflang_ || !l.hreflang.empty();
   if (a.url.empty()) return;
   if (const auto m = url_marker(a.url)) {
-    const std::string_view url = a.url;
-    const std::string_view before = url.substr(0, m->at), after = url.substr(m->at + m->len);
-    stem_.resize(before.size() + 1 + after.size());
+    const char* const url = a.url.data();  // the marker is url[at, at + len), within the URL
+    const std::string_view before(url, m->at), marker(url + m->at, m->len),
+        after(url + m->at + m->len, a.url.size() - m->at - m->len);
+    const std::size_t size = before.size() + 1 + after.size();
+    if (stem_.size() < size) stem_.resize(size);  // only grows: its first `size` bytes are the stem
     std::memcpy(&stem_[0], before.data(), before.size());
     stem_[before.size()] = '*';
     std::memcpy(&stem_[before.size() + 1], after.data(), after.size());
-    stems_.push_back(Stem{hash_text(stem_), i, before, url.substr(m->at, m->len), after});
+    stems_.push_back(Stem{hash_text(std::string_view(stem_.data(), size)), i, before, marker, after});
   }
+}
+
+std::uint32_t Relater::language_id(std::string_view tag) {
+  const std::string_view subtag = tag.substr(0, tag.find_first_of("-_"));
+  if (ascii_iequal(subtag, langs_[last_lang_])) return last_lang_;  // items mostly share a language
+  std::string key = lower_ascii(subtag);
+  const auto [it, added] = lang_ids_.emplace(std::move(key), static_cast<std::uint32_t>(langs_.size()));
+  if (added) langs_.push_back(it->first);
+  return last_lang_ = it->second;
 }
 
 RelateResult Relater::finish() {
   RelateResult result = result_;
   const std::size_t n = n_;
   if (n == 0 || (!options_.translations && !options_.follow_ups)) return result;
-  const std::vector<std::string>& lang = lang_;
-  const std::string& feed_lang = feed_lang_;
+  const std::vector<std::uint32_t>& lang = lang_;  // equal ids: equal languages
+  auto no_language = [this](std::size_t i) { return langs_[lang_[i]].empty(); };
   Collection& c = c_;
 
   // 3. Translation groups.
@@ -303,7 +342,7 @@ RelateResult Relater::finish() {
       for (auto& [vk, members] : versions)
         for (std::size_t k = 1; k < members.size(); ++k)
           for (std::size_t m = 0; m < k; ++m)
-            if (lang[members[k]] != lang[members[m]] && !lang[members[k]].empty() && !lang[members[m]].empty())
+            if (lang[members[k]] != lang[members[m]] && !no_language(members[k]) && !no_language(members[m]))
               join(members[m], members[k]);
     // URL stems: the URLs with a language marker, chained by a hash of the
     // stem (the URL with `*` for its marker) so that only URLs of one hash are
@@ -317,27 +356,36 @@ RelateResult Relater::finish() {
       return (std::string(x.before) + '*').append(x.after) == (std::string(y.before) + '*').append(y.after);
     };
     // Open addressing on the hash: each slot holds the first stem of a chain
-    // (in document order); `next_of` links the others.
+    // (in document order) and its last; `next_of` links the others. Stem
+    // indexes in 32 bits, half the memory to clear and to read (a collection
+    // of 2^32 items, hundreds of bytes each, would not fit in memory).
+    using Index = std::uint32_t;
+    constexpr Index none = std::numeric_limits<Index>::max();
+    struct Slot {
+      Index head = none, tail = none;
+    };
     std::size_t slots = 16;
     while (slots < 2 * stems.size()) slots *= 2;
-    std::vector<std::size_t> head(slots, npos), tail(slots, npos), next_of(stems.size(), npos);
+    std::vector<Slot> table(slots);
+    std::vector<Index> next_of(stems.size(), none);
     bool shared = false;  // some hash is held by two stems
     for (std::size_t k = 0; k < stems.size(); ++k) {
       std::size_t h = static_cast<std::size_t>(stems[k].hash) & (slots - 1);
-      while (head[h] != npos && stems[head[h]].hash != stems[k].hash) h = (h + 1) & (slots - 1);
-      if (head[h] == npos) {
-        head[h] = k;
+      while (table[h].head != none && stems[table[h].head].hash != stems[k].hash) h = (h + 1) & (slots - 1);
+      if (table[h].head == none) {
+        table[h].head = static_cast<Index>(k);
       } else {
-        next_of[tail[h]] = k;
+        next_of[table[h].tail] = static_cast<Index>(k);
         shared = true;
       }
-      tail[h] = k;
+      table[h].tail = static_cast<Index>(k);
     }
     if (shared)
       for (std::size_t h = 0; h < slots; ++h) {
-        if (head[h] == npos || next_of[head[h]] == npos) continue;
-        for (std::size_t k = next_of[head[h]]; k != npos; k = next_of[k])
-          for (std::size_t m = head[h]; m != k; m = next_of[m])
+        const Index first = table[h].head;
+        if (first == none || next_of[first] == none) continue;
+        for (Index k = next_of[first]; k != none; k = next_of[k])
+          for (Index m = first; m != k; m = next_of[m])
             if (same_stem(stems[k], stems[m]) && !detail::ascii_iequal(stems[k].marker, stems[m].marker))
               join(stems[m].item, stems[k].item);
       }
@@ -358,7 +406,7 @@ RelateResult Relater::finish() {
   // The original of each group.
   auto better_original = [&](std::size_t a, std::size_t b) {  // true when a is the better original
     auto rank = [&](std::size_t i) {
-      return std::make_tuple(!feed_lang.empty() && lang[i] == feed_lang && !inferred_[i] ? 0 : 1,
+      return std::make_tuple(!feed_lang_.empty() && lang[i] == 0 && !inferred_[i] ? 0 : 1,  // 0: the feed's
                              inferred_[i] ? 1 : 0, i);
     };
     return rank(a) < rank(b);

@@ -9,12 +9,15 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include <hrnews/case_reference.hpp>
 #include <hrnews/collection.hpp>
 #include <hrnews/relate.hpp>
+
+#include "classify_detail.hpp"
 
 namespace hrnews::detail {
 
@@ -28,10 +31,15 @@ class Relater {
   Relater(Collection& collection, const RelateOptions& options);
   /// Takes the facts of item `i` (indexes in order: 0, 1, …).
   void add(std::size_t i);
+  /// `add(i)` right after item `i` was classified: what `hint` says holds no
+  /// case reference is not searched again (the result is the same).
+  void add(std::size_t i, const ReferenceHint& hint);
   /// Joins translations and chains follow-ups; what was added.
   RelateResult finish();
 
  private:
+  void add(std::size_t i, const ReferenceHint* hint);
+
   /// An item URL with a language marker: the views are into the item's URL.
   struct Stem {
     std::uint64_t hash;
@@ -45,11 +53,17 @@ class Relater {
   std::size_t n_;
   std::string feed_lang_;  // primary subtag of the feed language
   RelateResult result_;
-  std::vector<std::string> lang_;             // per item: its effective language (primary subtag)
+  /// The id of a language tag's primary subtag (the same for the same subtag in any case).
+  std::uint32_t language_id(std::string_view tag);
+
+  std::vector<std::uint32_t> lang_;           // per item: its effective language (primary subtag), an index into langs_
+  std::vector<std::string> langs_;            // the effective languages met, each once, lower case; [0]: the feed's
+  std::unordered_map<std::string, std::uint32_t> lang_ids_;  // langs_ -> index
+  std::uint32_t last_lang_ = 0;               // the id language_id gave last
   std::vector<bool> inferred_;                // per item: its language was inferred
   std::vector<Stem> stems_;                   // in item order
   bool hreflang_ = false;                     // some item has a link with hreflang
-  std::string stem_;                          // reused
+  std::string stem_;                          // reused, only grows: a stem is its beginning
   // Cases and their versions: case key -> (follow-up number, mark) -> items.
   std::map<std::string, std::map<VersionKey, std::vector<std::size_t>>> cases_;
 };

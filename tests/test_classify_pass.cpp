@@ -95,7 +95,7 @@ TEST_CASE("classify_items calls back with each item right after classifying it, 
     std::vector<bool> next_untouched;                 // the next item still an article
   } seen{&c, {}, {}};
   hrnews::detail::classify_items(c, hrnews::builtin_taxonomy(), hrnews::ClassifyOptions{},
-                                 [](void* context, std::size_t i) {
+                                 [](void* context, std::size_t i, const hrnews::detail::ReferenceHint&) {
                                    auto& s = *static_cast<Seen*>(context);
                                    s.calls.emplace_back(i, std::holds_alternative<hrnews::Intervention>(s.c->items[i]));
                                    if (i + 1 < s.c->items.size())
@@ -217,4 +217,167 @@ TEST_CASE("an RSS channel whose hr: children set its language after the items is
   REQUIRE(read.diagnostics[0].message.size() == prefix.size() + 4 + 25);
   CHECK(read.diagnostics[0].message ==
         prefix + read.diagnostics[0].message.substr(prefix.size(), 4) + "); the feed declares \"en\"");
+}
+
+namespace {
+
+/// A feed whose case references stand where classification and relate()'s
+/// searches differ: after a reference of another scheme, only in a category
+/// or a summary, beyond the beginning of a body classification searches, in
+/// a summary classification itself writes. Each reference shows in the
+/// result (a case_ref, a follow-up).
+std::string reference_feed() {
+  const std::string pad(2500, 'x');
+  return R"(<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>t</title><link>https://example.org/</link><description>d</description>
+<language>en</language>
+<item><title>Statement on AMR 18/0485/2019 and UA 229/10</title><guid>a1</guid></item>
+<item><title>Further information on UA 229/10: released</title><guid>a2</guid></item>
+<item><title>Statement on the trial</title><guid>b1</guid><description>See EUR 44/1234/2019, then UA 101/12.</description></item>
+<item><title>Further information on UA 101/12</title><guid>b2</guid></item>
+<item><title>Statement on a defender</title><guid>c1</guid><category>UA 300/15</category></item>
+<item><title>Further information on UA 300/15</title><guid>c2</guid></item>
+<item><title>Burundi</title><guid>d1</guid><category domain="type">Urgent Interventions</category>
+<content:encoded><![CDATA[<p>Hearing of 12/05 postponed.</p><p>)" + pad + R"(</p><p>Ref.: BDI 002 / 0421 / OBS 033</p>]]></content:encoded></item>
+<item><title>Burundi: Judicial harassment</title><guid>d2</guid><category domain="type">Urgent Interventions</category>
+<content:encoded><![CDATA[<p>)" + pad + R"(</p><p>Ref.: BDI 003 / 0421 / OBS 034</p>]]></content:encoded></item>
+<item><title>Togo: Arbitrary detention</title><guid>e1</guid><category domain="type">Urgent Interventions</category>
+<content:encoded><![CDATA[<p>)" + std::string(9000, 'y') + R"(</p>
+<p>Brief description of the situation:</p><p>The Observatory (UA 77/14) was informed of the detention.</p>
+<p>Actions requested:</p><p>Release him.</p>]]></content:encoded></item>
+</channel></rss>)";
+}
+
+const hrnews::Article& by_id(const Collection& c, const std::string& id) {
+  for (const hrnews::Item& item : c.items)
+    if (hrnews::article_of(item).id == id) return hrnews::article_of(item);
+  FAIL("no item " << id);
+  throw 0;
+}
+
+std::string case_ref_of(const Collection& c, const std::string& id) {
+  for (const hrnews::Item& item : c.items)
+    if (const auto* iv = std::get_if<hrnews::Intervention>(&item); iv && iv->id == id && iv->case_ref)
+      return iv->case_ref->format();
+  return {};
+}
+
+bool follows(const Collection& c, const std::string& id, const std::string& target) {
+  for (const hrnews::Relation& r : by_id(c, id).related)
+    if (r.rel == RelationType::follow_up_of && r.id_or_url == target) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("references that only relate() finds are found the same when reading with classification",
+          "[classify][relate]") {
+  const std::string feed = reference_feed();
+  const Collection read = hrnews::read_rss(feed);
+  CHECK(read == classified_then_related(feed));
+  // A UA reference after an Amnesty index reference in a title (classification
+  // stops at the first), in a summary after one, in a category of an article.
+  CHECK(follows(read, "a2", "a1"));
+  CHECK(follows(read, "b2", "b1"));
+  CHECK(follows(read, "c2", "c1"));
+  CHECK(std::holds_alternative<hrnews::Article>(read.items[0]));
+  CHECK(std::holds_alternative<hrnews::Article>(read.items[2]));
+  CHECK(std::holds_alternative<hrnews::Article>(read.items[4]));
+  // Beyond the 2 KB of a body classification searches: after a slash with a
+  // digit before it (a date), and after none.
+  CHECK(case_ref_of(read, "d1") == "BDI 002 / 0421 / OBS 033");
+  CHECK(case_ref_of(read, "d2") == "BDI 003 / 0421 / OBS 034");
+  // In the summary classification wrote from the body's situation (the
+  // reference is beyond the 8 KB of the body relate() searches).
+  REQUIRE(by_id(read, "e1").summary);
+  CHECK(by_id(read, "e1").summary->value.find("UA 77/14") != std::string::npos);
+  CHECK(case_ref_of(read, "e1") == "UA 77/14");
+}
+
+TEST_CASE("classify_items tells which texts hold no case reference", "[classify]") {
+  hrnews::ReadOptions off;
+  off.classify = false;
+  Collection c = hrnews::read_rss(reference_feed(), off);
+  std::vector<hrnews::detail::ReferenceHint> hints;
+  hrnews::detail::classify_items(c, hrnews::builtin_taxonomy(), hrnews::ClassifyOptions{},
+                                 [](void* context, std::size_t, const hrnews::detail::ReferenceHint& hint) {
+                                   static_cast<std::vector<hrnews::detail::ReferenceHint>*>(context)->push_back(hint);
+                                 },
+                                 &hints);
+  REQUIRE(hints.size() == c.items.size());
+  auto names = [](std::string_view view, const std::string& text) {
+    return view.data() == text.data() && view.size() == text.size();
+  };
+  const hrnews::Article& a1 = hrnews::article_of(c.items[0]);
+  CHECK(hints[0].title.empty());  // an Amnesty index reference: searched again for a UA one
+  CHECK(hints[0].categories == nullptr);
+  const hrnews::Article& b1 = hrnews::article_of(c.items[2]);
+  CHECK(names(hints[2].title, b1.title.value));
+  CHECK(hints[2].summary.empty());
+  const hrnews::Article& c1 = hrnews::article_of(c.items[4]);
+  CHECK(names(hints[4].title, c1.title.value));
+  CHECK(hints[4].categories == nullptr);  // an article's categories: not searched by classification
+  // An intervention without a reference: its categories too, and the head of its body without a date.
+  const hrnews::Article& d1 = hrnews::article_of(c.items[6]);
+  CHECK(hints[6].categories == d1.categories.data());
+  CHECK(hints[6].content_head.empty());  // 12/05
+  const hrnews::Article& d2 = hrnews::article_of(c.items[7]);
+  CHECK(names(hints[7].title, d2.title.value));
+  CHECK(hints[7].categories == d2.categories.data());
+  CHECK(hints[7].category_count == d2.categories.size());
+  CHECK(hints[7].content_head.data() == d2.content->value.data());
+  CHECK(hints[7].content_head.size() == 2048);
+  CHECK(a1.id == "a1");
+}
+
+TEST_CASE("a Relater searches what a hint does not name, and a text replaced since", "[relate]") {
+  hrnews::ReadOptions off;
+  off.classify = false;
+  Collection c = hrnews::read_rss(reference_feed(), off);
+  hrnews::classify(c);
+  // c1's category holds its reference: a hint naming its title and summary changes nothing.
+  hrnews::Article& c1 = hrnews::article_of(c.items[4]);
+  hrnews::Article& a1 = hrnews::article_of(c.items[0]);
+  {
+    Collection x = c;
+    hrnews::detail::ReferenceHint hint;
+    hint.title = hrnews::article_of(x.items[4]).title.value;
+    hrnews::detail::Relater relater(x, hrnews::RelateOptions{});
+    for (std::size_t i = 0; i < x.items.size(); ++i) {
+      if (i == 4) relater.add(i, hint);
+      else relater.add(i);
+    }
+    relater.finish();
+    CHECK(follows(x, "c2", "c1"));
+  }
+  // A hint is believed: naming a text with a reference hides it (here, a1's title)…
+  {
+    Collection x = c;
+    hrnews::detail::ReferenceHint hint;
+    hint.title = hrnews::article_of(x.items[0]).title.value;
+    hrnews::detail::Relater relater(x, hrnews::RelateOptions{});
+    for (std::size_t i = 0; i < x.items.size(); ++i) {
+      if (i == 0) relater.add(i, hint);
+      else relater.add(i);
+    }
+    relater.finish();
+    CHECK_FALSE(follows(x, "a2", "a1"));
+  }
+  // … unless the text was replaced since (another address or size).
+  {
+    Collection x = c;
+    hrnews::detail::ReferenceHint hint;
+    const std::string before = hrnews::article_of(x.items[0]).title.value;
+    hint.title = hrnews::article_of(x.items[0]).title.value;
+    hrnews::article_of(x.items[0]).title.value = before + " ";
+    hrnews::detail::Relater relater(x, hrnews::RelateOptions{});
+    for (std::size_t i = 0; i < x.items.size(); ++i) {
+      if (i == 0) relater.add(i, hint);
+      else relater.add(i);
+    }
+    relater.finish();
+    CHECK(follows(x, "a2", "a1"));
+  }
+  CHECK(c1.id == "c1");
+  CHECK(a1.id == "a1");
 }

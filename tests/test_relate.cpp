@@ -246,3 +246,26 @@ TEST_CASE("an article's case reference is its first Observatory or Amnesty UA re
   none.categories.push_back(hrnews::Category{"AMR 18/0485/2019", "", ""});
   CHECK(ref_of(none) == "-");
 }
+
+TEST_CASE("an item's language counts by its primary subtag, in any case, its own or else the feed's", "[relate]") {
+  Collection c;
+  c.feed.language = "EN-GB";
+  c.items.emplace_back(article("urn:0", "Mauritanie : transfert (MRT 001 / 1114 / OBS 094)", "FR"));
+  c.items.emplace_back(article("urn:1", "Mauritania: Transfer (MRT 001 / 1114 / OBS 094)", "en-US"));
+  c.items.emplace_back(article("urn:2", "Mauritania: Transfer of leaders (MRT 001 / 1114 / OBS 094)"));
+  c.items.emplace_back(article("urn:3", "Mauritanie : transfert des dirigeants (MRT 001 / 1114 / OBS 094)", "fr-CA"));
+  c.items.emplace_back(article("urn:4", "Mauritanie : libération (MRT 001 / 1114 / OBS 094.1)", "Fr"));
+  c.items.emplace_back(article("urn:5", "Mauritania: Release (MRT 001 / 1114 / OBS 094.1)", "EN"));
+  const hrnews::RelateResult r = hrnews::relate(c);
+  // The original: the first item in the feed's language ("en-US" is English as "EN-GB" is).
+  CHECK(related(c, 0) == std::vector<Relation>{{RelationType::translation_of, "urn:1"}});
+  CHECK(related(c, 1).empty());
+  CHECK(related(c, 2) == std::vector<Relation>{{RelationType::translation_of, "urn:1"}});
+  CHECK(related(c, 3) == std::vector<Relation>{{RelationType::translation_of, "urn:1"}});
+  // A follow-up follows the item of its language ("Fr": "FR"), else the original.
+  CHECK(related(c, 4) == std::vector<Relation>{{RelationType::translation_of, "urn:5"},
+                                               {RelationType::follow_up_of, "urn:0"}});
+  CHECK(related(c, 5) == std::vector<Relation>{{RelationType::follow_up_of, "urn:1"}});
+  CHECK(r.translations == 4);
+  CHECK(r.follow_ups == 2);
+}

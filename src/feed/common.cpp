@@ -84,7 +84,8 @@ void finish_items(Collection& collection, const ReadOptions& options) {
     // each item done right after the item is classified (while it is in cache).
     Relater relater(collection, RelateOptions{});
     classify_items(collection, builtin_taxonomy(), ClassifyOptions{},
-                   [](void* r, std::size_t i) { static_cast<Relater*>(r)->add(i); }, &relater);
+                   [](void* r, std::size_t i, const ReferenceHint& hint) { static_cast<Relater*>(r)->add(i, hint); },
+                   &relater);
     relater.finish();
   }
   if (options.sanitize_html) html::sanitize_collection(collection);
