@@ -97,11 +97,14 @@ std::vector<std::string> split_words(const std::string& folded) {
 //    the phrases need them (`match_at`). Since the filters only rule out words
 //    that start no phrase, the results are those of hashing every word: the
 //    same phrases, found in the same order. On the synthetic RSS feed of
-//    10,000 items (mostly plain English), classification's calls cost 29.3M
-//    instructions (callgrind), against 98.2M when every word was hashed; of
-//    its 576,611 words, 161,569 (28%) pass the first-word table and 8,110
-//    (1.4%) both filters. What remains is mostly the fold (13.1M, about 1.4
-//    instructions a byte in the SSE2 blocks) and the per-word step (~13).
+//    10,000 items (mostly plain English), classification's calls cost 32.0M
+//    instructions and 332,000 mispredicted branches (callgrind
+//    --branch-sim=yes; 29.2M and 460,000 with branches on the filters'
+//    answers, 98.2M instructions when every word was hashed); of its 576,611
+//    words, 161,569 (28%) pass the first-word table and 8,110 (1.4%) both
+//    filters. What remains is mostly the fold (12.9M, about 1.4 instructions a
+//    byte in the SSE2 blocks, and a third of the mispredicts) and the per-word
+//    step (~11 instructions, ~25 more for a candidate).
 
 constexpr unsigned first_map_bits = 12;  // table of first-word keys: 4096 bytes (one load a word)
 constexpr unsigned pair_map_bits = 15;   // bitmap of (first-word key, next word's two bytes): 32768 bits
