@@ -85,17 +85,26 @@ std::vector<std::string> split_words(const std::string& folded) {
 //    never those of another word) index a table of the phrases' first words;
 //    for a word that may start a phrase, the first two bytes of the next word
 //    (the next bit of the mask), with its own key, index a bitmap of the
-//    phrases' first two words.
+//    phrases' first two words. Both answers are bits of masks, not branches
+//    (a branch on the first one, taken by 28% of words in no pattern, was
+//    mispredicted about 330,000 times a classification of the feed below):
+//    a window's words go through the table in one loop, its candidates
+//    through the bitmap in a second, and the few that pass both to
+//    `match_at`. A window's last word has its next word in a later window:
+//    it waits there, pending.
 //    Only when both say yes is the word hashed (`word_hash_padded`), looked
 //    up among the first words, and the words after it hashed one by one as
 //    the phrases need them (`match_at`). Since the filters only rule out words
 //    that start no phrase, the results are those of hashing every word: the
 //    same phrases, found in the same order. On the synthetic RSS feed of
-//    10,000 items (mostly plain English), classification's calls cost 29.3M
-//    instructions (callgrind), against 98.2M when every word was hashed; of
-//    its 576,611 words, 161,569 (28%) pass the first-word table and 8,110
-//    (1.4%) both filters. What remains is mostly the fold (13.1M, about 1.4
-//    instructions a byte in the SSE2 blocks) and the per-word step (~13).
+//    10,000 items (mostly plain English), classification's calls cost 32.0M
+//    instructions and 332,000 mispredicted branches (callgrind
+//    --branch-sim=yes; 29.2M and 460,000 with branches on the filters'
+//    answers, 98.2M instructions when every word was hashed); of its 576,611
+//    words, 161,569 (28%) pass the first-word table and 8,110 (1.4%) both
+//    filters. What remains is mostly the fold (12.9M, about 1.4 instructions a
+//    byte in the SSE2 blocks, and a third of the mispredicts) and the per-word
+//    step (~11 instructions, ~25 more for a candidate).
 
 constexpr unsigned first_map_bits = 12;  // table of first-word keys: 4096 bytes (one load a word)
 constexpr unsigned pair_map_bits = 15;   // bitmap of (first-word key, next word's two bytes): 32768 bits
@@ -364,32 +373,42 @@ struct TextTermFinder::Impl {
       const std::size_t pi = pair_index(first_key, next);
       return (pairs[pi >> 6] >> (pi & 63)) & 1;
     };
-    std::uint64_t carry = 0;  // whether the byte before the window is in a word
-    bool pending = false;     // a candidate first word whose next word is in a later window
+    std::uint64_t carry = 0;    // whether the byte before the window is in a word
+    bool pending = false;  // a candidate first word whose next word is in a later window
     std::uint32_t pending_key = 0;
     std::size_t pending_at = 0;
+    // Each window in three loops whose only data-dependent branches are their
+    // ends (the filters' answers become bits of masks, not branches): every
+    // word start through the first-word table, the few candidates through the
+    // pair bitmap, the fewer still that pass both to `match_at`, in text order.
     for (std::size_t base = 0; base < n; base += 64) {
       const char* w = f + base;
       const std::uint64_t nz = nonzero_mask(w);
-      std::uint64_t starts = nz & ~((nz << 1) | carry);
+      const std::uint64_t starts = nz & ~((nz << 1) | carry);
       carry = nz >> 63;
-      if (pending && starts) {
-        pending = false;
-        if (pair_known(pending_key, load_le32(w + static_cast<unsigned>(__builtin_ctzll(starts))))) match_at(f, n, pending_at, b, out, seen);
+      if (starts == 0) continue;  // inside a long word, or past the text: the pending word waits
+      // The pending word's next word is the window's first. (A branch: most
+      // windows have no pending word, and the bitmap costs more than a mispredict now and then.)
+      if (pending && pair_known(pending_key, load_le32(w + __builtin_ctzll(starts)))) match_at(f, n, pending_at, b, out, seen);
+      std::uint64_t candidates = 0;  // bit k: the word at w[k] may start a phrase
+      for (std::uint64_t s = starts; s; s &= s - 1) {
+        const auto at = static_cast<unsigned>(__builtin_ctzll(s));
+        candidates |= std::uint64_t{firsts[first_index(load_le32(w + at) & km)]} << at;
       }
-      while (starts) {
-        const auto at = static_cast<std::size_t>(__builtin_ctzll(starts));
-        starts &= starts - 1;
-        const std::uint32_t key = load_le32(w + at) & km;
-        if (!firsts[first_index(key)]) continue;  // most words: they start no phrase
-        if (!starts) {  // the next word is in a later window
-          pending = true;
-          pending_key = key;
-          pending_at = base + at;
-          break;
-        }
-        if (pair_known(key, load_le32(w + static_cast<std::size_t>(__builtin_ctzll(starts))))) match_at(f, n, base + at, b, out, seen);
+      // The window's last word waits for the next window's first (as a
+      // candidate or not: `pending` says which).
+      const auto last = static_cast<unsigned>(63 - __builtin_clzll(starts));
+      pending = (candidates >> last) & 1;
+      pending_key = load_le32(w + last) & km;
+      pending_at = base + last;
+      candidates &= ~(std::uint64_t{1} << last);
+      std::uint64_t hits = 0;  // bit k: the word at w[k] passes both filters
+      for (; candidates; candidates &= candidates - 1) {
+        const auto at = static_cast<unsigned>(__builtin_ctzll(candidates));  // < last <= 63: a later start exists
+        const auto next = static_cast<unsigned>(__builtin_ctzll(starts & ~((std::uint64_t{2} << at) - 1)));
+        hits |= std::uint64_t{pair_known(load_le32(w + at) & km, load_le32(w + next))} << at;
       }
+      for (; hits; hits &= hits - 1) match_at(f, n, base + static_cast<std::size_t>(__builtin_ctzll(hits)), b, out, seen);
     }
   }
 

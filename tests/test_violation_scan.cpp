@@ -240,3 +240,32 @@ TEST_CASE("find_refs points to the refs find copies, across several texts, each 
   CHECK(first[0] == second[0]);
   CHECK(first[0]->code == "arbitrary-detention");
 }
+
+TEST_CASE("the violation scan finds phrases wherever they fall against its 64-byte windows", "[extract]") {
+  // The scan reads the folded text in windows of 64 bytes; a window's last
+  // word waits for the first word of a later window. Every start position of
+  // a phrase's first word over three windows, with gaps of separators that
+  // put its second word in the same window, the next, or two windows on.
+  const hrnews::TextTermFinder finder(hrnews::builtin_taxonomy(), "violation");
+  const ReferenceFinder reference(hrnews::builtin_taxonomy(), "violation");
+  const std::size_t gaps[] = {1, 2, 5, 60, 63, 64, 65, 66, 127, 128, 129, 200};
+  const char* const befores[] = {"", "the ", "ill arbitrary ", "arbitrary arbitrary "};
+  std::size_t checked = 0;
+  for (std::size_t at = 0; at < 192; ++at)
+    for (std::size_t gap : gaps)
+      for (const char* before : befores) {
+        // Spaces fold to zeros: the first word starts `at` bytes into the fold buffer.
+        const std::string lead = std::string(before).size() <= at
+                                     ? std::string(at - std::string(before).size(), ' ') + before
+                                     : std::string(at, ' ');
+        const std::string text = lead + "arbitrary" + std::string(gap, ' ') + "detention";
+        INFO("first word at " << at << ", gap " << gap << ", before [" << before << "]");
+        REQUIRE(codes(finder.find(text)) == "arbitrary-detention ");
+        // Cut after the first word, or inside the second: no phrase, or what the reference finds.
+        REQUIRE(finder.find(lead + "arbitrary" + std::string(gap, ' ')).empty());
+        const std::string cut = text.substr(0, text.size() - 3) + " x detention";
+        REQUIRE(codes(finder.find(cut)) == codes(reference.find(cut)));
+        ++checked;
+      }
+  CHECK(checked == 192 * std::size(gaps) * std::size(befores));
+}
