@@ -394,9 +394,11 @@ struct TextTermFinder::Impl {
       const std::uint64_t starts = nz & ~((nz << 1) | carry);
       carry = nz >> 63;
       if (starts == 0) continue;  // inside a long word, or past the text: the pending word waits
-      // The pending word's next word is the window's first. (A branch: most
-      // windows have no pending word, and the bitmap costs more than a mispredict now and then.)
-      if (pending && pair_known(pending_key, load_le32(w + __builtin_ctzll(starts)))) match_at(f, n, pending_at, b, out, seen);
+      // The pending word's next word is the window's first. (Both tests
+      // always: a branch on `pending` alone, true for 28% of windows, was
+      // mispredicted about 29,000 times a classification of the feed.)
+      if (pending & static_cast<bool>(pair_known(pending_key, load_le32(w + __builtin_ctzll(starts)))))
+        match_at(f, n, pending_at, b, out, seen);
       std::uint64_t candidates = 0;  // bit k: the word at w[k] may start a phrase
       for (std::uint64_t s = starts; s; s &= s - 1) {
         const auto at = static_cast<unsigned>(__builtin_ctzll(s));
