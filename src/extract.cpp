@@ -78,7 +78,8 @@ std::vector<std::string> split_words(const std::string& folded) {
 //    then exactly the runs of non-zero bytes of the buffer, which is never
 //    longer than the text. Plain text is folded 64 bytes at a time (four SSE2
 //    blocks, or a portable loop chosen at compile time: HRNEWS_SSE2), up
-//    to a byte `<`, `&` or >= 0x80, which the scalar path reads.
+//    to a byte `<`, `&` or >= 0x80, which the scalar path reads; the last
+//    bytes (fewer than 64) in one step, folded aside.
 // 2. Scan (`scan_words`): word starts are found 64 bytes at a time as a bit
 //    mask (a non-zero byte after a zero). A word costs a few instructions: its
 //    first `key_bytes` bytes (with the 0 that ends a shorter word; they are
@@ -98,12 +99,13 @@ std::vector<std::string> split_words(const std::string& folded) {
 //    that start no phrase, the results are those of hashing every word: the
 //    same phrases, found in the same order. On the synthetic RSS feed of
 //    10,000 items (mostly plain English), classification's calls cost 32.0M
-//    instructions and 332,000 mispredicted branches (callgrind
+//    instructions and 228,000 mispredicted branches (callgrind
 //    --branch-sim=yes; 29.2M and 460,000 with branches on the filters'
-//    answers, 98.2M instructions when every word was hashed); of its 576,611
+//    answers, 98.2M instructions when every word was hashed; 332,000 before
+//    the one-step tail of the fold and the branch-free hand-over); of its 576,611
 //    words, 161,569 (28%) pass the first-word table and 8,110 (1.4%) both
-//    filters. What remains is mostly the fold (12.9M, about 1.4 instructions a
-//    byte in the SSE2 blocks, and a third of the mispredicts) and the per-word
+//    filters (counted with the pair hash of 64 bits used before). What remains is mostly the fold (13.3M, about 1.4 instructions a
+//    byte in the SSE2 blocks, and a fifth of the mispredicts) and the per-word
 //    step (~11 instructions, ~25 more for a candidate).
 
 constexpr unsigned first_map_bits = 12;  // table of first-word keys: 4096 bytes (one load a word)
