@@ -104,9 +104,10 @@ std::vector<std::string> split_words(const std::string& folded) {
 //    answers, 98.2M instructions when every word was hashed; 332,000 before
 //    the one-step tail of the fold and the branch-free hand-over); of its 576,611
 //    words, 161,569 (28%) pass the first-word table and 8,110 (1.4%) both
-//    filters (counted with the pair hash of 64 bits used before). What remains is mostly the fold (13.3M, about 1.4 instructions a
-//    byte in the SSE2 blocks, and a fifth of the mispredicts) and the per-word
-//    step (~11 instructions, ~25 more for a candidate).
+//    filters (counted with the pair hash of 64 bits used before). What
+//    remains is mostly the fold (13.3M, about 1.4 instructions a byte in the
+//    SSE2 blocks, and a fifth of the mispredicts) and the per-word step (~11
+//    instructions, ~25 more for a candidate).
 
 constexpr unsigned first_map_bits = 12;  // table of first-word keys: 4096 bytes (one load a word)
 constexpr unsigned pair_map_bits = 15;   // bitmap of (first-word key, next word's two bytes): 32768 bits
