@@ -890,6 +890,8 @@ class Classifier {
   std::string title_buffer_;
   std::string feed_language_raw_;  // the feed language last given, and its primary subtag
   std::string feed_language_;
+  std::string item_language_raw_;  // the last item language unlike the feed's, and its primary subtag
+  std::string item_language_;
   // Per item: the terms found (pointers into the caches, `cue_refs_` or `local_refs_`).
   std::vector<Found> found_;
   std::deque<KnownRef> local_refs_;
@@ -1260,15 +1262,31 @@ LanguageGuess Classifier::identify(const Article& a, std::string_view title, std
     text_buffer_.append(more->value, 0, n);
     text = text_buffer_;
   }
-  if (feed_language != feed_language_raw_) {  // the same for every item of a collection: computed once
+  // Byte for byte, inline: these tags are a few bytes long, and the same for
+  // most items of a collection (string_view's compare costs a memcmp call).
+  auto same = [](std::string_view x, const std::string& y) {
+    if (x.size() != y.size()) return false;
+    for (std::size_t k = 0; k < x.size(); ++k)
+      if (x[k] != y[k]) return false;
+    return true;
+  };
+  if (!same(feed_language, feed_language_raw_)) {  // the same for every item of a collection: computed once
     feed_language_raw_.assign(feed_language);
     feed_language_ = primary_language(feed_language);
   }
   // Reading stops early once the text is clearly in the language already
   // declared (it changes nothing then), but not before the end of the title.
-  const std::string declared = a.language.empty() ? std::string() : primary_language(a.language);
-  const std::string& expected = a.language.empty() ? feed_language_ : declared;
-  return detail::identify_language_until(text, language_stop_lead, expected, expected_language_lead, observer,
+  // An item language equal to the feed's (or to the last item's) has its
+  // primary subtag computed already.
+  const std::string* expected = &feed_language_;
+  if (!a.language.empty() && !same(a.language, feed_language_raw_)) {
+    if (!same(a.language, item_language_raw_)) {
+      item_language_raw_.assign(a.language);
+      item_language_ = primary_language(a.language);
+    }
+    expected = &item_language_;
+  }
+  return detail::identify_language_until(text, language_stop_lead, *expected, expected_language_lead, observer,
                                          observer ? title.size() : 0);
 }
 

@@ -78,7 +78,8 @@ std::vector<std::string> split_words(const std::string& folded) {
 //    then exactly the runs of non-zero bytes of the buffer, which is never
 //    longer than the text. Plain text is folded 64 bytes at a time (four SSE2
 //    blocks, or a portable loop chosen at compile time: HRNEWS_SSE2), up
-//    to a byte `<`, `&` or >= 0x80, which the scalar path reads.
+//    to a byte `<`, `&` or >= 0x80, which the scalar path reads; the last
+//    bytes (fewer than 64) in one step, folded aside.
 // 2. Scan (`scan_words`): word starts are found 64 bytes at a time as a bit
 //    mask (a non-zero byte after a zero). A word costs a few instructions: its
 //    first `key_bytes` bytes (with the 0 that ends a shorter word; they are
@@ -98,13 +99,15 @@ std::vector<std::string> split_words(const std::string& folded) {
 //    that start no phrase, the results are those of hashing every word: the
 //    same phrases, found in the same order. On the synthetic RSS feed of
 //    10,000 items (mostly plain English), classification's calls cost 32.0M
-//    instructions and 332,000 mispredicted branches (callgrind
+//    instructions and 228,000 mispredicted branches (callgrind
 //    --branch-sim=yes; 29.2M and 460,000 with branches on the filters'
-//    answers, 98.2M instructions when every word was hashed); of its 576,611
+//    answers, 98.2M instructions when every word was hashed; 332,000 before
+//    the one-step tail of the fold and the branch-free hand-over); of its 576,611
 //    words, 161,569 (28%) pass the first-word table and 8,110 (1.4%) both
-//    filters. What remains is mostly the fold (12.9M, about 1.4 instructions a
-//    byte in the SSE2 blocks, and a third of the mispredicts) and the per-word
-//    step (~11 instructions, ~25 more for a candidate).
+//    filters (counted with the pair hash of 64 bits used before). What
+//    remains is mostly the fold (13.3M, about 1.4 instructions a byte in the
+//    SSE2 blocks, and a fifth of the mispredicts) and the per-word step (~11
+//    instructions, ~25 more for a candidate).
 
 constexpr unsigned first_map_bits = 12;  // table of first-word keys: 4096 bytes (one load a word)
 constexpr unsigned pair_map_bits = 15;   // bitmap of (first-word key, next word's two bytes): 32768 bits
@@ -119,9 +122,11 @@ inline std::uint32_t load_le32(const char* p) noexcept {
 
 inline std::size_t first_index(std::uint32_t key) noexcept { return (key * 0x9E3779B1u) >> (32 - first_map_bits); }
 
+// Two 32-bit products (immediate operands) rather than one 64-bit product,
+// whose constant GCC reloaded for every candidate.
 inline std::size_t pair_index(std::uint32_t first_key, std::uint32_t next) noexcept {
-  const std::uint64_t k = (std::uint64_t{first_key} << 16) | (next & 0xFFFFu);
-  return static_cast<std::size_t>((k * 0x9E3779B97F4A7C15ULL) >> (64 - pair_map_bits));
+  const std::uint32_t k = first_key * 0x9E3779B1u + (next & 0xFFFFu) * 0x85EBCA77u;
+  return k >> (32 - pair_map_bits);
 }
 
 inline void set_bit(std::vector<std::uint64_t>& map, std::size_t i) { map[i >> 6] |= std::uint64_t{1} << (i & 63); }
@@ -178,6 +183,13 @@ inline unsigned fold16(const char* src, char* dst) noexcept {
   }
   return special;
 #endif
+}
+
+/// Folds the 64 bytes at `src` into the 64 bytes at `dst` as `fold16` does;
+/// returns the mask of those that the scalar path must read (bit k for byte k).
+inline std::uint64_t fold64(const char* src, char* dst) noexcept {
+  return std::uint64_t{fold16(src, dst)} | std::uint64_t{fold16(src + 16, dst + 16)} << 16 |
+         std::uint64_t{fold16(src + 32, dst + 32)} << 32 | std::uint64_t{fold16(src + 48, dst + 48)} << 48;
 }
 
 /// Bit k set when byte k of the 64 at `f` is not 0.
@@ -250,27 +262,25 @@ std::size_t fold_words(std::string_view text, ScanBuffers& b) {
       auto bits = [](__m128i s) { return static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(s))); };
       special = bits(s0) | bits(s1) << 16 | bits(s2) << 32 | bits(s3) << 48;
 #else
-      special = std::uint64_t{fold16(p + i, out + o)} | std::uint64_t{fold16(p + i + 16, out + o + 16)} << 16 |
-                std::uint64_t{fold16(p + i + 32, out + o + 32)} << 32 |
-                std::uint64_t{fold16(p + i + 48, out + o + 48)} << 48;
+      special = fold64(p + i, out + o);
 #endif
-    } else if (avail >= 16) {
-      step = 16;
-      special = fold16(p + i, out + o);
     } else {
-      // The last bytes: the 16 that end the text are folded aside, and those
-      // not yet read copied with zeros after them.
+      // The last bytes (fewer than 64), in one step: the 64 bytes that end
+      // the text (or the whole text, copied into zeros, when it is shorter)
+      // are folded aside, and those not yet read copied with zeros after them.
+      // (Steps of 16 before a last step cost a data-dependent branch each.)
       step = avail;
-      char folded[32] = {};
-      if (n >= 16) {
-        special = fold16(p + n - 16, folded) >> (16 - avail);
-        std::memcpy(out + o, folded + 16 - avail, 16);
+      if (n >= 64) {
+        char folded[128];  // 64 folded bytes, then zeros
+        std::memset(folded + 64, 0, 64);
+        special = fold64(p + n - 64, folded) >> (64 - avail);
+        std::memcpy(out + o, folded + 64 - avail, 64);
       } else {
-        char tail[16] = {};
+        char tail[64] = {};
         std::memcpy(tail, p + i, avail);
-        special = fold16(tail, out + o);
+        special = fold64(tail, out + o);
       }
-      special |= 0xFFFFu << avail;  // stop at the end of the text
+      special |= ~std::uint64_t{0} << avail;  // stop at the end of the text
     }
     if (special == 0) {
       i += step;
@@ -387,9 +397,11 @@ struct TextTermFinder::Impl {
       const std::uint64_t starts = nz & ~((nz << 1) | carry);
       carry = nz >> 63;
       if (starts == 0) continue;  // inside a long word, or past the text: the pending word waits
-      // The pending word's next word is the window's first. (A branch: most
-      // windows have no pending word, and the bitmap costs more than a mispredict now and then.)
-      if (pending && pair_known(pending_key, load_le32(w + __builtin_ctzll(starts)))) match_at(f, n, pending_at, b, out, seen);
+      // The pending word's next word is the window's first. (Both tests
+      // always: a branch on `pending` alone, true for 28% of windows, was
+      // mispredicted about 29,000 times a classification of the feed.)
+      if (pending & static_cast<bool>(pair_known(pending_key, load_le32(w + __builtin_ctzll(starts)))))
+        match_at(f, n, pending_at, b, out, seen);
       std::uint64_t candidates = 0;  // bit k: the word at w[k] may start a phrase
       for (std::uint64_t s = starts; s; s &= s - 1) {
         const auto at = static_cast<unsigned>(__builtin_ctzll(s));

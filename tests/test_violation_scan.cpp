@@ -269,3 +269,36 @@ TEST_CASE("the violation scan finds phrases wherever they fall against its 64-by
       }
   CHECK(checked == 192 * std::size(gaps) * std::size(befores));
 }
+
+TEST_CASE("the violation scan folds a text's last bytes right, whatever its length and wherever a tag, reference or accent falls",
+          "[extract]") {
+  // The fold reads 64 bytes at a time; the last bytes (fewer than 64) in one
+  // step, from the 64 that end the text (or from a zero-padded copy of a
+  // shorter text). A tag, a reference or an accented letter (which the fold
+  // reads byte by byte, then goes on from there) at every place near that step.
+  const hrnews::TextTermFinder finder(hrnews::builtin_taxonomy(), "violation");
+  const ReferenceFinder reference(hrnews::builtin_taxonomy(), "violation");
+  const char* const specials[] = {"<b>", "&amp;", "\xC3\xA9", "d\xC3\xA9tention", "<p", "&"};
+  std::size_t found = 0, texts = 0;
+  for (std::size_t length = 0; length < 150; ++length)
+    for (std::size_t at = 0; at <= length; ++at)
+      for (const char* special : specials) {
+        // `length` bytes of words, the special byte(s) `at` bytes in, the phrase at the very end.
+        std::string text;
+        while (text.size() < length) text += "ill arbitrary ";
+        text.resize(length);
+        text.insert(at, special);
+        text += " arbitrary detention";
+        const std::string expected = codes(reference.find(text));
+        INFO("[" << text << "]");
+        REQUIRE(codes(finder.find(text)) == expected);
+        // Cut inside its last word, the phrase is gone; what is left is the reference's.
+        const std::string cut = text.substr(0, text.size() - 2);
+        REQUIRE(codes(finder.find(cut)) == codes(reference.find(cut)));
+        ++texts;
+        found += expected.find("arbitrary-detention") != std::string::npos;
+      }
+  // Every text ends with the phrase; only an unclosed tag (`<p`) hides it.
+  CHECK(texts == 150 * 151 / 2 * std::size(specials));
+  CHECK(found == texts / std::size(specials) * (std::size(specials) - 1));
+}
