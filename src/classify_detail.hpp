@@ -119,8 +119,21 @@ inline std::uint64_t hash_text(std::string_view s) noexcept {
     std::memcpy(&x, s.data() + i, 8);
     h = (((h << 23) | (h >> 41)) ^ x) * k;
   }
+  // The bytes after the last whole eight, in order, the first the most
+  // significant: from the last eight bytes read at once (no loop whose length
+  // varies with the text's, a branch mispredicted at its end), else one at a time.
   std::uint64_t x = 0;
-  for (std::size_t j = i; j < s.size(); ++j) x = (x << 8) | static_cast<unsigned char>(s[j]);
+  if (s.size() >= 8) {
+    std::uint64_t last;
+    std::memcpy(&last, s.data() + s.size() - 8, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    last = __builtin_bswap64(last);  // the first byte the most significant
+#endif
+    const unsigned tail_bits = static_cast<unsigned>(s.size() - i) * 8;  // 0 to 56
+    x = last & ((std::uint64_t{1} << tail_bits) - 1);
+  } else {
+    for (std::size_t j = i; j < s.size(); ++j) x = (x << 8) | static_cast<unsigned char>(s[j]);
+  }
   h = (((h << 23) | (h >> 41)) ^ x) * k;
   return h ^ (h >> 29);
 }

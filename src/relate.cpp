@@ -37,7 +37,7 @@ std::string primary(std::string_view tag) { return lower_ascii(tag.substr(0, tag
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 /// True when `s` is a language tag hrnews treats as a URL marker (`fr`, `pt-br`, `es-419`).
-bool is_marker_language(std::string_view s) {
+[[gnu::always_inline]] inline bool is_marker_language(std::string_view s) {
   if (s.size() < 2) return false;
   if (s.size() > 2) {
     if (s[2] != '-' && s[2] != '_') return false;
@@ -96,7 +96,13 @@ std::optional<MarkerSpan> url_marker(std::string_view url) {
   }
   // Path segments, after the authority.
   std::size_t start = 0;
-  const std::size_t scheme_end = path_part.find("://");
+  // Most URLs begin with "https://" or "http://": there the first "://" is
+  // known without a search (the letters before it hold no ':').
+  auto begins = [&path_part](std::string_view prefix) {
+    return path_part.size() >= prefix.size() && std::memcmp(path_part.data(), prefix.data(), prefix.size()) == 0;
+  };
+  const std::size_t scheme_end =
+      begins("https://") ? 5 : begins("http://") ? 4 : path_part.find("://");
   if (scheme_end != std::string_view::npos) {
     start = path_part.find('/', scheme_end + 3);
     if (start == std::string_view::npos) return std::nullopt;

@@ -4,6 +4,8 @@
 #include <catch2/catch.hpp>
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -67,4 +69,31 @@ TEST_CASE("first_case_reference finds what find_case_references lists first, at 
     CHECK(hrnews::detail::first_case_reference(both, false)->scheme() == hrnews::CaseScheme::amnesty_index);
     CHECK(hrnews::detail::first_case_reference(both, true)->format() == "UA 229/10");
   }
+}
+
+TEST_CASE("hash_text reads the bytes after the last whole eight as they stand, at any length", "[relate]") {
+  // The definition: eight bytes at a time, then the rest one at a time, the first the most significant.
+  auto byte_by_byte = [](std::string_view s) {
+    constexpr std::uint64_t k = 0x9E3779B97F4A7C15ULL;
+    std::uint64_t h = s.size() * k;
+    std::size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+      std::uint64_t x;
+      std::memcpy(&x, s.data() + i, 8);
+      h = (((h << 23) | (h >> 41)) ^ x) * k;
+    }
+    std::uint64_t x = 0;
+    for (std::size_t j = i; j < s.size(); ++j) x = (x << 8) | static_cast<unsigned char>(s[j]);
+    h = (((h << 23) | (h >> 41)) ^ x) * k;
+    return h ^ (h >> 29);
+  };
+  const std::string text = "https://www.omct.org/*/resources/urgent-interventions/\xc3\xa9\xff-venezuela-0";
+  for (std::size_t n = 0; n <= text.size(); ++n) {
+    const std::string_view s(text.data(), n);
+    CAPTURE(n);
+    CHECK(hrnews::detail::hash_text(s) == byte_by_byte(s));
+  }
+  // The bytes after the last whole eight count: texts differing there only differ in hash.
+  CHECK(hrnews::detail::hash_text("https://example.org/x") != hrnews::detail::hash_text("https://example.org/y"));
+  CHECK(hrnews::detail::hash_text("12345678a") != hrnews::detail::hash_text("12345678b"));
 }

@@ -46,6 +46,28 @@ TEST_CASE("language markers are found in URLs as segments, suffixes and query pa
   CHECK(split("") == "-");
 }
 
+TEST_CASE("the authority of a URL is never taken for a language marker, whatever the scheme", "[relate]") {
+  auto split = [](std::string_view url) {
+    auto r = hrnews::split_url_language(url);
+    return r ? r->stem + " " + r->language : std::string("-");
+  };
+  // "https://" and "http://" are recognised without a search; the rest are searched for "://".
+  CHECK(split("https://fr/files/appeal-de") == "https://fr/files/appeal-* de");
+  CHECK(split("http://fr/files/appeal-de") == "http://fr/files/appeal-* de");
+  CHECK(split("HTTPS://fr/files/appeal-de") == "HTTPS://fr/files/appeal-* de");
+  CHECK(split("ftp://fr/files/appeal-de") == "ftp://fr/files/appeal-* de");
+  CHECK(split("http://example.org/es/noticias") == "http://example.org/*/noticias es");
+  CHECK(split("https://example.org/a://fr/b") == "https://example.org/a://*/b fr");
+  // Nothing after the authority: no path, no marker.
+  CHECK(split("https://fr") == "-");
+  CHECK(split("http://de") == "-");
+  CHECK(split("https://") == "-");
+  // Without "://" the whole URL is a path.
+  CHECK(split("https:/fr/x") == "https:/*/x fr");
+  CHECK(split("http:/de") == "http:/* de");
+  CHECK(split("news/fr/x") == "news/*/x fr");
+}
+
 TEST_CASE("follow-ups chain to the appeal they update, by case reference", "[relate]") {
   Collection c;
   c.feed.language = "en";
