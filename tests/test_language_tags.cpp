@@ -17,6 +17,7 @@
 #include "language_detail.hpp"
 
 #include "test_support.hpp"
+#include "word_recorder.hpp"
 
 namespace {
 
@@ -33,13 +34,7 @@ std::string random_tagged_text(std::uint32_t& state) {
   return hrnews_test::random_pieces(state, pieces, 40);
 }
 
-struct Recorder final : hrnews::detail::WordObserver {
-  std::vector<std::pair<std::string, std::size_t>> seen;
-  std::size_t shift = 0;  // subtracted from the offsets
-  void word(std::string_view lower, std::size_t offset, bool) override {
-    seen.emplace_back(std::string(lower), offset - shift);
-  }
-};
+using Recorder = hrnews_test::WordRecorder;
 
 }  // namespace
 
