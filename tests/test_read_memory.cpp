@@ -23,6 +23,7 @@
 #include <hrnews/rss.hpp>
 
 #include "feed/xml_input.hpp"
+#include "test_support.hpp"
 
 using hrnews::Collection;
 using hrnews::Diagnostic;
@@ -134,8 +135,7 @@ std::vector<Diagnostic> with_code(const Collection& c, const std::string& code) 
 
 /// Reads `xml` through read_file (parsed in place) from a temporary file.
 Collection read_through_file(const std::string& xml, const std::string& format) {
-  const auto path = std::filesystem::temp_directory_path() /
-                    ("hrnews-read-memory-" + std::to_string(std::rand()) + "." + format);
+  const auto path = hrnews_test::unique_temp_path("hrnews-read-memory-", "." + format);
   {
     std::ofstream out(path, std::ios::binary);
     out << xml;
@@ -416,8 +416,7 @@ std::string jsonfeed_items(std::size_t count) {
 TEST_CASE("Reading a large JSON Feed peaks at about its input and its model, not its tape on top of them",
           "[read-memory]") {
   // About 21 MB, written to a file and read as `hrnews convert` reads it.
-  const auto path = std::filesystem::temp_directory_path() /
-                    ("hrnews-read-memory-" + std::to_string(std::rand()) + ".json");
+  const auto path = hrnews_test::unique_temp_path("hrnews-read-memory-", ".json");
   std::size_t input_size = 0;
   {
     const std::string json = jsonfeed_items(6000);

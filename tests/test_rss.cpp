@@ -149,7 +149,7 @@ bool has_xmllint() {
 
 /// xmllint's verdict on a document ("" when well-formed, namespaces included).
 std::string xmllint_problem(const std::string& xml) {
-  const auto path = std::filesystem::temp_directory_path() / ("hrnews-rss-" + std::to_string(std::rand()) + ".xml");
+  const auto path = hrnews_test::unique_temp_path("hrnews-rss-", ".xml");
   {
     std::ofstream out(path, std::ios::binary);
     out << xml;

@@ -4,6 +4,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -13,6 +16,16 @@
 #include <string>
 
 namespace hrnews_test {
+
+/// A path in the temporary directory, `prefix` + process id + `-` + a count of
+/// this process's paths + `suffix`: no other test process running at the same
+/// time uses it (std::rand(), never seeded, gave every process the same names,
+/// and tests run in parallel removed each other's files).
+inline std::filesystem::path unique_temp_path(const std::string& prefix, const std::string& suffix) {
+  static std::atomic<unsigned> count{0};
+  return std::filesystem::temp_directory_path() /
+         (prefix + std::to_string(static_cast<long>(::getpid())) + "-" + std::to_string(count++) + suffix);
+}
 
 /// The bytes of the file at `path`; fails the running test when it cannot be opened.
 inline std::string slurp(const std::filesystem::path& path) {
