@@ -116,7 +116,7 @@ TEST_CASE("Quadratic-blowup entities are never expanded", "[hostile]") {
 
 TEST_CASE("External entities are never read", "[hostile]") {
   const std::string marker = "HRNEWS-XXE-MARKER-7f3a9c";
-  const std::filesystem::path secret = std::filesystem::temp_directory_path() / "hrnews-xxe-secret.txt";
+  const std::filesystem::path secret = hrnews_test::unique_temp_path("hrnews-xxe-secret-", ".txt");
   {
     std::ofstream out(secret);
     out << marker;

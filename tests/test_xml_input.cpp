@@ -14,6 +14,7 @@
 
 #include <hrnews/io.hpp>
 
+#include "test_support.hpp"
 #include "feed/xml_input.hpp"
 
 using hrnews::Diagnostic;
@@ -752,7 +753,7 @@ TEST_CASE("RSS and Atom read from a file give the diagnostics, lines and columns
       "  <id>urn:y</id><updated>never</updated></entry></feed>\r\n";
   for (const auto& [format, bytes] : {std::pair<std::string, std::string>{"rss", rss}, {"atom", atom}}) {
     INFO(format);
-    const std::string path = (std::filesystem::temp_directory_path() / ("hrnews-inplace-test." + format)).string();
+    const std::string path = hrnews_test::unique_temp_path("hrnews-inplace-test-", "." + format).string();
     {
       std::ofstream out(path, std::ios::binary);
       out << bytes;
